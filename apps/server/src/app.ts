@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
+import { accountRoutes } from './modules/auth/accounts.routes.js';
+import { installAccessControl } from './modules/auth/auth.hooks.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { calendarAdminRoutes } from './modules/calendar-admin/calendar-admin.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { orgUnitRoutes } from './modules/org-units/org-units.routes.js';
+import { peopleRoutes } from './modules/people/people.routes.js';
+import { peopleExcelRoutes } from './modules/people/people-excel.routes.js';
+import { roleRoutes } from './modules/roles/roles.routes.js';
+import type { TConfig } from './platform/config.js';
+import { createFieldCrypto, type FieldCrypto } from './platform/crypto/field-crypto.js';
+import type { DatabaseHandle } from './platform/db/client.js';
+import { type FileStore, LocalFileStore } from './platform/files/file-store.js';
+import { installErrorHandler } from './platform/http/error-handler.js';
+import { installOpenApi } from './platform/http/openapi.js';
+import { PUBLIC_PLUGIN_PREFIXES, type RegisteredRoute } from './platform/http/route-access.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
+import { installWebApp } from './platform/http/web-app.js';
+import { VERSION } from './platform/version.js';
+
+/** What every module may use: configuration, the database, and the platform services. */
+export type AppContext = {
+  config: TConfig;
+  database: DatabaseHandle;
+  crypto: FieldCrypto;
+  files: FileStore;
+  version: string;
+  routes: RegisteredRoute[];
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    lifeline: AppContext;
+  }
+}
+
+export type BuildAppOptions = {
+  config: TConfig;
+  database: DatabaseHandle;
+  /** Pino options or false; tests pass false. */
+  logger?: boolean | Record<string, unknown>;
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
+
+/** Assembles the HTTP application: platform plugins first, then each module's routes. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger:
+      options.logger === undefined
+        ? {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          }
+        : options.logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RegisteredRoute[] = [];
+  app.decorate('lifeline', {
+    config,
+    database,
+    crypto: createFieldCrypto(config.secrets),
+    files: new LocalFileStore(config.dataDir),
+    version: VERSION,
+    routes,
+  } satisfies AppContext);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (!url.startsWith('/api')) return;
+    const access = route.config?.access;
+    if (!access) {
+      if (PUBLIC_PLUGIN_PREFIXES.some((p) => url === p || url.startsWith(`${p}/`))) return;
+      throw new Error(
+        `Route ${String(route.method)} ${url} declares no access (public, authenticated or a permission)`,
+      );
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url, access });
+    }
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  installErrorHandler(app);
+  await installSecurityHeaders(app);
+  await app.register(cookie, { secret: config.secrets[0] });
+  await app.register(multipart, {
+    limits: { fileSize: config.maxUploadBytes, files: 5, fields: 50, parts: 60 },
+  });
+  installAccessControl(app);
+  await installOpenApi(app, VERSION);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(orgUnitRoutes);
+  await app.register(peopleExcelRoutes);
+  await app.register(peopleRoutes);
+  await app.register(accountRoutes);
+  await app.register(roleRoutes);
+  await app.register(auditLogRoutes);
+  await app.register(calendarAdminRoutes);
+
+  await installWebApp(app, config.webDist);
+  return app;
+}

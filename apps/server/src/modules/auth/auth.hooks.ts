@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type Actor, can } from '../../platform/authz/actor.js';
+import { AppError } from '../../platform/errors.js';
+import type { RouteAccess } from '../../platform/http/route-access.js';
+import { loadActor, SESSION_COOKIE } from './sessions.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** Routes a user who must change their password can still reach. */
+const OPEN_DURING_PASSWORD_CHANGE = new Set([
+  'GET /api/me',
+  'POST /api/me/password',
+  'POST /api/auth/logout',
+]);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Enforces each route's access declaration before its handler runs: resolves the session to
+ * an actor, refuses cross-origin mutations (CSRF), sends users with an initial password to
+ * change it, and checks that a guarded route's permission is held somewhere. Scope on the
+ * record itself is checked by the route with `authorize`.
+ */
+export function installAccessControl(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access as RouteAccess | undefined;
+    if (!access) return;
+    if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+    // Public routes (health, login, docs) never need the caller: no session look-up for them.
+    if (access === 'public') return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      request.actor = await loadActor(app.lifeline.database.db, token, {
+        ip: request.ip,
+        requestId: request.id,
+      });
+    }
+    const actor = request.actor;
+    if (!actor) throw new AppError('unauthenticated', 'Please log in');
+    if (
+      actor.mustChangePassword &&
+      !OPEN_DURING_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url}`)
+    ) {
+      throw new AppError('password_change_required', 'Change your initial password first');
+    }
+    if (typeof access === 'object' && !can(actor, access.permission as Parameters<typeof can>[1])) {
+      throw new AppError('forbidden', `You may not do this (${access.permission})`);
+    }
+  });
+}
+
+/** The request's actor on a route that requires one (the hook has already refused anonymous calls). */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated', 'Please log in');
+  return request.actor;
+}
+
+function assertSameOrigin(request: FastifyRequest): void {
+  const claimed = request.headers.origin ?? request.headers.referer;
+  let ok = false;
+  if (typeof claimed === 'string') {
+    try {
+      ok = new URL(claimed).origin === new URL(`${request.protocol}://${request.host}`).origin;
+    } catch {
+      ok = false;
+    }
+  }
+  if (!ok)
+    throw new AppError('forbidden', 'Cross-origin request refused: the Origin header must match this site');
+}

@@ -1,0 +1,67 @@
+import { type TPersonInput, ZEmployeeNo, ZPhone } from '@lifeline/shared';
+import { PROBLEM_ZH, personProblems } from '../people.rules.js';
+import { optionCode, parseDate, ROSTER_COLUMNS, type RosterColumn } from '../people-excel.js';
+import type { RawRow } from './roster-reader.js';
+
+export type RowError = { row: number; column: string; message: string };
+export type ParsedRow = {
+  rowNo: number;
+  unitCode: string;
+  input: Omit<TPersonInput, 'unitId'>;
+  keepIdCard: boolean;
+};
+
+const header = (key: RosterColumn['key']) => ROSTER_COLUMNS.find((c) => c.key === key)!.header;
+
+/**
+ * Turns one spreadsheet row into a person's input, or the row's errors (in Chinese, naming
+ * the column). A masked ID card (with *) means "keep the stored number".
+ */
+export function parseRow(raw: RawRow, today: string): { row?: ParsedRow; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const err = (key: RosterColumn['key'], message: string) =>
+    errors.push({ row: raw.rowNo, column: header(key), message });
+  const text = (key: RosterColumn['key']) => raw.cells.get(key) ?? '';
+  const out: Record<string, unknown> = {};
+  for (const col of ROSTER_COLUMNS) {
+    const value = text(col.key);
+    if (!value) {
+      if (col.required) err(col.key, '必填');
+      continue;
+    }
+    if (col.options && col.multi) {
+      const parts = value.split(/[、,，;；\s]+/).filter(Boolean);
+      const codes = parts.map((p) => optionCode(col.options!, p));
+      const bad = parts.filter((_, i) => !codes[i]);
+      if (bad.length) err(col.key, `无效的取值：${bad.join('、')}`);
+      else out[col.key] = [...new Set(codes)];
+    } else if (col.options) {
+      const code = optionCode(col.options, value);
+      if (!code) err(col.key, `无效的取值：${value}（可选：${col.options.map((o) => o.zh).join('、')}）`);
+      else out[col.key] = code;
+    } else if (col.date) {
+      const date = parseDate(value);
+      if (!date) err(col.key, `日期格式应为 YYYY-MM-DD：${value}`);
+      else out[col.key] = date;
+    } else out[col.key] = value;
+  }
+  const employeeNo = out.employeeNo as string | undefined;
+  if (employeeNo && !ZEmployeeNo.safeParse(employeeNo).success)
+    err('employeeNo', '工号应为 2–20 位字母、数字或 -');
+  if (typeof out.name === 'string' && out.name.length > 40) err('name', '姓名过长');
+  if (out.phone && !ZPhone.safeParse(out.phone).success) err('phone', '手机号应为 11 位');
+  const keepIdCard = typeof out.idCard === 'string' && out.idCard.includes('*');
+  if (keepIdCard) out.idCard = undefined;
+  if (typeof out.idCard === 'string' && /e\+/i.test(out.idCard))
+    err('idCard', '身份证号被 Excel 转成了数字，请将该列设为文本格式');
+  if (errors.length) return { errors };
+  const input = {
+    positions: [],
+    ...out,
+    unitId: 0,
+  } as unknown as TPersonInput;
+  for (const p of personProblems(input, today)) err(p.field as RosterColumn['key'], PROBLEM_ZH[p.code]);
+  if (errors.length) return { errors };
+  const { unitId: _unit, unitCode, ...rest } = input as TPersonInput & { unitCode: string };
+  return { row: { rowNo: raw.rowNo, unitCode, input: rest, keepIdCard }, errors };
+}

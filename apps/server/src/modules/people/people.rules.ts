@@ -1,0 +1,143 @@
+import {
+  idCardFacts,
+  idCardProblem,
+  maskIdCard,
+  PARTY_MEMBER_STATUSES,
+  type TPersonInput,
+} from '@lifeline/shared';
+import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
+import { pinyinInitials, pinyinKey } from '../../platform/text/pinyin.js';
+import type { people } from './people.table.js';
+
+export type Problem = { field: keyof TPersonInput | 'row'; code: ProblemCode; message: string };
+
+/** Chinese wording of each rule, for the import error report (the template is Chinese). */
+export const PROBLEM_ZH = {
+  id_card_format: '身份证号应为 17 位数字加 1 位数字或 X',
+  id_card_birth_date: '身份证号中的出生日期不存在',
+  id_card_check_digit: '身份证号校验码错误（GB 11643）',
+  birth_date_mismatch: '出生日期与身份证号不一致',
+  gender_mismatch: '性别与身份证号不一致',
+  birth_date_range: '出生日期超出范围',
+  party_dates_not_member: '非党员不应填写入党、转正日期',
+  party_joined_required: '党员须填写入党日期',
+  probationary_full_date: '预备党员尚无转正日期',
+  full_before_joined: '转正日期不能早于入党日期',
+  date_future: '日期不能晚于今天',
+} as const;
+export type ProblemCode = keyof typeof PROBLEM_ZH;
+export type PersonValues = Omit<typeof people.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'version'>;
+
+export const ID_CARD_PURPOSE = 'people.id_card';
+
+const ID_CARD_MESSAGES = {
+  format: ['id_card_format', 'ID-card number must be 17 digits followed by a digit or X'],
+  birth_date: ['id_card_birth_date', 'ID-card number contains an impossible birth date'],
+  check_digit: ['id_card_check_digit', 'ID-card number check digit is wrong (GB 11643)'],
+} as const;
+
+/** The fields about the ID card that are derived from it (enc, hash, mask), or nulls. */
+export function idCardColumns(crypto: FieldCrypto, idCard: string | null | undefined) {
+  if (!idCard) return { idCardEnc: null, idCardHash: null, idCardMasked: null };
+  const id = idCard.trim().toUpperCase();
+  return {
+    idCardEnc: crypto.encrypt(id, ID_CARD_PURPOSE),
+    idCardHash: crypto.blindIndex(id, ID_CARD_PURPOSE),
+    idCardMasked: maskIdCard(id),
+  };
+}
+
+/**
+ * Rules of a person record beyond field formats: the ID-card check digit, agreement of the
+ * birth date and gender with the ID card, and Party dates that fit the political status.
+ * Returns the problems found (empty when valid).
+ */
+export function personProblems(input: TPersonInput, today: string): Problem[] {
+  const problems: Problem[] = [];
+  if (input.idCard) {
+    const id = input.idCard.trim().toUpperCase();
+    const problem = idCardProblem(id);
+    if (problem)
+      problems.push({
+        field: 'idCard',
+        code: ID_CARD_MESSAGES[problem][0],
+        message: ID_CARD_MESSAGES[problem][1],
+      });
+    else {
+      const facts = idCardFacts(id);
+      if (input.birthDate && input.birthDate !== facts.birthDate) {
+        problems.push({
+          field: 'birthDate',
+          code: 'birth_date_mismatch',
+          message: `Birth date does not match the ID card (${facts.birthDate})`,
+        });
+      }
+      if (input.gender !== facts.gender)
+        problems.push({
+          field: 'gender',
+          code: 'gender_mismatch',
+          message: 'Gender does not match the ID card',
+        });
+    }
+  }
+  if (input.birthDate && (input.birthDate > today || input.birthDate < '1900-01-01')) {
+    problems.push({ field: 'birthDate', code: 'birth_date_range', message: 'Birth date is out of range' });
+  }
+  const member = (PARTY_MEMBER_STATUSES as readonly string[]).includes(input.politicalStatus);
+  if (!member && (input.partyJoinedOn || input.partyFullMemberOn)) {
+    problems.push({
+      field: 'partyJoinedOn',
+      code: 'party_dates_not_member',
+      message: 'Party dates are only for Party members',
+    });
+  }
+  if (input.politicalStatus === 'party_member' && !input.partyJoinedOn) {
+    problems.push({
+      field: 'partyJoinedOn',
+      code: 'party_joined_required',
+      message: 'A Party member needs the date of joining',
+    });
+  }
+  if (input.politicalStatus === 'probationary_member' && input.partyFullMemberOn) {
+    problems.push({
+      field: 'partyFullMemberOn',
+      code: 'probationary_full_date',
+      message: 'A probationary member has no full-membership date yet',
+    });
+  }
+  if (input.partyJoinedOn && input.partyFullMemberOn && input.partyFullMemberOn < input.partyJoinedOn) {
+    problems.push({
+      field: 'partyFullMemberOn',
+      code: 'full_before_joined',
+      message: 'Full membership cannot precede joining',
+    });
+  }
+  for (const field of ['partyJoinedOn', 'partyFullMemberOn'] as const) {
+    if (input[field] && (input[field] as string) > today)
+      problems.push({ field, code: 'date_future', message: 'Date is in the future' });
+  }
+  return problems;
+}
+
+/** The stored values of a valid person (derived keys included, ID card encrypted). */
+export function personValues(input: TPersonInput, crypto: FieldCrypto): PersonValues {
+  const id = input.idCard?.trim().toUpperCase() || null;
+  return {
+    employeeNo: input.employeeNo.trim(),
+    name: input.name.trim(),
+    namePinyin: pinyinKey(input.name.trim()),
+    nameInitials: pinyinInitials(input.name.trim()),
+    gender: input.gender,
+    birthDate: input.birthDate ?? (id ? idCardFacts(id).birthDate : null),
+    ...idCardColumns(crypto, id),
+    phone: input.phone ?? null,
+    unitId: input.unitId,
+    politicalStatus: input.politicalStatus,
+    partyJoinedOn: input.partyJoinedOn ?? null,
+    partyFullMemberOn: input.partyFullMemberOn ?? null,
+    positions: [...new Set(input.positions)],
+    cadreRank: input.cadreRank ?? null,
+    education: input.education ?? null,
+    employmentStatus: input.employmentStatus,
+  };
+}

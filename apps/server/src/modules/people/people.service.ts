@@ -1,0 +1,266 @@
+import type { TPeopleQuery, TPersonInput, TPersonUpdate } from '@lifeline/shared';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { diffFields, writeAudit } from '../../platform/audit/audit.js';
+import { type Actor, auditActor, authorize, scopeSql } from '../../platform/authz/actor.js';
+import { shanghaiDate } from '../../platform/calendar/work-calendar.js';
+import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
+import type { Db } from '../../platform/db/types.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { accounts } from '../auth/auth.table.js';
+import { findUnit } from '../org-units/org-units.service.js';
+import { orgUnits } from '../org-units/org-units.table.js';
+import type { PersonWithUnit } from './people.presenter.js';
+import { ID_CARD_PURPOSE, personProblems, personValues } from './people.rules.js';
+import { people } from './people.table.js';
+
+const selection = {
+  person: people,
+  unitName: orgUnits.name,
+  unitPath: orgUnits.path,
+  hasAccount: sql<boolean>`exists (select 1 from ${accounts} where ${accounts.personId} = ${people.id})`,
+};
+
+function flatten(r: {
+  person: typeof people.$inferSelect;
+  unitName: string;
+  unitPath: string;
+  hasAccount: boolean;
+}): PersonWithUnit {
+  return { ...r.person, unitName: r.unitName, unitPath: r.unitPath, hasAccount: r.hasAccount };
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The WHERE of a people list: the caller's scope (in SQL, on the unit path), an optional unit
+ * subtree, the search text and the filters. Shared by the list and the Excel export.
+ */
+export async function peopleWhere(
+  db: Db,
+  actor: Actor,
+  q: Omit<TPeopleQuery, 'page' | 'pageSize'>,
+): Promise<SQL> {
+  const conditions: SQL[] = [scopeSql(actor, 'person.read', orgUnits.path)];
+  if (q.unitId) {
+    const unit = await findUnit(db, q.unitId);
+    authorize(actor, 'person.read', unit.path, 'Unit');
+    conditions.push(sql`${orgUnits.path} like ${`${unit.path}%`}`);
+  }
+  if (q.q) {
+    const text = q.q.trim().toLowerCase();
+    const prefix = `${escapeLike(text)}%`;
+    const alts: SQL[] = [sql`${people.name} like ${`%${escapeLike(q.q.trim())}%`}`];
+    if (/^[a-z]+$/.test(text))
+      alts.push(sql`${people.namePinyin} like ${prefix}`, sql`${people.nameInitials} like ${prefix}`);
+    if (/^[a-z0-9-]+$/i.test(text)) alts.push(sql`lower(${people.employeeNo}) like ${prefix}`);
+    if (/^\d{3,11}$/.test(text)) alts.push(sql`${people.phone} like ${prefix}`);
+    conditions.push(sql`(${sql.join(alts, sql` or `)})`);
+  }
+  if (q.politicalStatus) conditions.push(eq(people.politicalStatus, q.politicalStatus));
+  if (q.employmentStatus) conditions.push(eq(people.employmentStatus, q.employmentStatus));
+  if (q.position) conditions.push(sql`${q.position} = any(${people.positions})`);
+  return and(...conditions) as SQL;
+}
+
+/** A page of people in scope, sorted by the pinyin of their names. */
+export async function listPeople(db: Db, actor: Actor, q: TPeopleQuery) {
+  const where = await peopleWhere(db, actor, q);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select(selection)
+      .from(people)
+      .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+      .where(where)
+      .orderBy(asc(people.namePinyin), asc(people.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(people)
+      .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+      .where(where),
+  ]);
+  return { items: rows.map(flatten), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** Loads a person with their unit, or 404. */
+export async function findPerson(db: Db, id: number): Promise<PersonWithUnit> {
+  const [row] = await db
+    .select(selection)
+    .from(people)
+    .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+    .where(eq(people.id, id));
+  if (!row) throw notFound('Person');
+  return flatten(row);
+}
+
+function assertValid(input: TPersonInput) {
+  const problems = personProblems(input, shanghaiDate(new Date()));
+  if (problems.length) {
+    throw new AppError('validation_failed', problems[0].message, {
+      issues: problems.map((p) => ({ path: `body.${p.field}`, message: p.message })),
+    });
+  }
+}
+
+async function assertUnique(
+  db: Db,
+  values: { employeeNo: string; idCardHash?: string | null },
+  exceptId?: number,
+) {
+  const [byNo] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(eq(people.employeeNo, values.employeeNo));
+  if (byNo && byNo.id !== exceptId) {
+    throw new AppError('conflict', `Employee number ${values.employeeNo} is already used`, {
+      field: 'employeeNo',
+    });
+  }
+  if (values.idCardHash) {
+    const [byId] = await db
+      .select({ id: people.id })
+      .from(people)
+      .where(eq(people.idCardHash, values.idCardHash));
+    if (byId && byId.id !== exceptId) {
+      throw new AppError('conflict', 'Another person has this ID-card number', { field: 'idCard' });
+    }
+  }
+}
+
+/** Fields whose changes the audit trail records (the ID card only as changed, masked). */
+export const AUDITED = [
+  'employeeNo',
+  'name',
+  'gender',
+  'birthDate',
+  'idCardHash',
+  'phone',
+  'unitId',
+  'politicalStatus',
+  'partyJoinedOn',
+  'partyFullMemberOn',
+  'positions',
+  'cadreRank',
+  'education',
+  'employmentStatus',
+] as const;
+
+/** Audit changes of a person; the ID card appears only as "changed", masked. */
+export function personChanges(
+  before: Partial<typeof people.$inferSelect> | null,
+  after: Partial<typeof people.$inferSelect>,
+) {
+  const changes = diffFields(before, after, { fields: [...AUDITED], sensitive: ['idCardHash'] });
+  if (changes.idCardHash) {
+    changes.idCard = changes.idCardHash;
+    delete changes.idCardHash;
+  }
+  return changes;
+}
+
+export async function createPerson(db: Db, crypto: FieldCrypto, actor: Actor, input: TPersonInput) {
+  assertValid(input);
+  return db.transaction(async (tx) => {
+    const unit = await findUnit(tx, input.unitId);
+    const grant = authorize(actor, 'person.manage', unit.path, 'Unit');
+    if (unit.dissolvedOn) throw new AppError('conflict', 'The unit is dissolved');
+    const values = personValues(input, crypto);
+    await assertUnique(tx, values);
+    const [row] = await tx.insert(people).values(values).returning();
+    await writeAudit(tx, auditActor(actor, grant), {
+      action: 'person.create',
+      recordType: 'person',
+      recordId: row.id,
+      unitId: row.unitId,
+      changes: personChanges(null, row),
+    });
+    return row.id;
+  });
+}
+
+export async function updatePerson(
+  db: Db,
+  crypto: FieldCrypto,
+  actor: Actor,
+  id: number,
+  input: TPersonUpdate,
+) {
+  return db.transaction(async (tx) => {
+    const current = await findPerson(tx, id);
+    const grant = authorize(actor, 'person.manage', current.unitPath, 'Person');
+    const { version, ...changes } = input;
+    const idCard =
+      'idCard' in changes
+        ? changes.idCard
+        : current.idCardEnc
+          ? crypto.decrypt(current.idCardEnc, ID_CARD_PURPOSE)
+          : null;
+    const merged: TPersonInput = {
+      employeeNo: current.employeeNo,
+      name: current.name,
+      gender: current.gender as TPersonInput['gender'],
+      birthDate: current.birthDate,
+      phone: current.phone,
+      unitId: current.unitId,
+      politicalStatus: current.politicalStatus as TPersonInput['politicalStatus'],
+      partyJoinedOn: current.partyJoinedOn,
+      partyFullMemberOn: current.partyFullMemberOn,
+      positions: current.positions as TPersonInput['positions'],
+      cadreRank: current.cadreRank as TPersonInput['cadreRank'],
+      education: current.education as TPersonInput['education'],
+      employmentStatus: current.employmentStatus as TPersonInput['employmentStatus'],
+      ...changes,
+      idCard,
+    };
+    assertValid(merged);
+    if (merged.unitId !== current.unitId) {
+      const target = await findUnit(tx, merged.unitId);
+      authorize(actor, 'person.manage', target.path, 'Unit');
+      if (target.dissolvedOn) throw new AppError('conflict', 'The unit is dissolved');
+    }
+    const values = personValues(merged, crypto);
+    if (!('idCard' in changes)) {
+      // Keep the stored ciphertext when the number did not change.
+      values.idCardEnc = current.idCardEnc;
+    }
+    await assertUnique(tx, values, id);
+    const [row] = await tx
+      .update(people)
+      .set({ ...values, updatedAt: sql`now()`, version: sql`${people.version} + 1` })
+      .where(and(eq(people.id, id), eq(people.version, version)))
+      .returning();
+    if (!row) {
+      throw new AppError('conflict', 'The person was changed by someone else; reload and try again', {
+        currentVersion: current.version,
+      });
+    }
+    await writeAudit(tx, auditActor(actor, grant), {
+      action: 'person.update',
+      recordType: 'person',
+      recordId: id,
+      unitId: row.unitId,
+      changes: personChanges(current, row),
+    });
+    return id;
+  });
+}
+
+/** The full ID-card number, for roles that need it; every read is audited. */
+export async function readIdCard(
+  db: Db,
+  crypto: FieldCrypto,
+  actor: Actor,
+  id: number,
+): Promise<string | null> {
+  const person = await findPerson(db, id);
+  authorize(actor, 'person.read', person.unitPath, 'Person');
+  const grant = authorize(actor, 'person.read_id_card', person.unitPath, 'Person');
+  await writeAudit(db, auditActor(actor, grant), {
+    action: 'person.id_card_read',
+    recordType: 'person',
+    recordId: id,
+    unitId: person.unitId,
+  });
+  return person.idCardEnc ? crypto.decrypt(person.idCardEnc, ID_CARD_PURPOSE) : null;
+}

@@ -1,0 +1,19 @@
+/**
+ * Every API route declares who may call it; a route without a declaration stops the server
+ * from starting (and so fails every test). The identity module enforces the declaration.
+ *   public         — anyone, logged in or not
+ *   authenticated  — any logged-in account
+ *   { permission } — an account holding the permission on some unit (scope is checked per record)
+ */
+export type RouteAccess = 'public' | 'authenticated' | { permission: string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+/** Routes of plugins we do not write (the OpenAPI browser's assets) that are public by nature. */
+export const PUBLIC_PLUGIN_PREFIXES = ['/api/docs'];
+
+export type RegisteredRoute = { method: string; url: string; access: RouteAccess };

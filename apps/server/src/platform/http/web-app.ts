@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { sendRouteNotFound } from './error-handler.js';
+
+/** Where `vite build` puts the web app, relative to this file in src/ or dist/. */
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
+
+/**
+ * Serves the built web app with a fallback to index.html for client-side routes. The fallback
+ * never answers for /api/*: an unknown API route is a JSON 404.
+ */
+export async function installWebApp(app: FastifyInstance, webDist: string | undefined): Promise<void> {
+  const root = path.resolve(webDist ?? DEFAULT_WEB_DIST);
+  const hasApp = existsSync(path.join(root, 'index.html'));
+  if (hasApp) {
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      setHeaders(res, file) {
+        const hashed = file.includes(`${path.sep}assets${path.sep}`);
+        res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0];
+    const isApi = url === '/api' || url.startsWith('/api/');
+    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !isApi;
+    if (hasApp && wantsPage && !path.extname(url)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendRouteNotFound(request, reply);
+  });
+}

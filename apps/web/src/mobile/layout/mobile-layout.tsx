@@ -1,0 +1,54 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useMatches } from 'react-router';
+import { useMe } from '../../api/me';
+import { MOBILE_MODULES } from '../../modules/mobile-modules';
+import { labelNamespaces } from '../../modules/module-types';
+import { HomeIcon, UserIcon } from '../icons';
+import type { MobileRouteHandle } from '../mobile-router';
+import { MobileLoading } from '../pages/mobile-loading';
+import { MobileLanguageSwitch } from './mobile-language-switch';
+
+const NAMESPACES = ['shell', 'common', 'auth', ...labelNamespaces(MOBILE_MODULES)];
+
+function useTitleKey(): string {
+  const matches = useMatches();
+  for (let i = matches.length - 1; i >= 0; i -= 1) {
+    const handle = matches[i].handle as MobileRouteHandle | undefined;
+    if (handle?.titleKey) return handle.titleKey;
+  }
+  return 'common:appName';
+}
+
+/** The phone frame: title bar on top, the page, and the Home / Me tabs at the thumb. */
+export function MobileLayout() {
+  const { t } = useTranslation(NAMESPACES);
+  const titleKey = useTitleKey();
+  // While the password must be changed nothing else is reachable, so no tabs are offered.
+  const hasTabs = useMe().data?.account.mustChangePassword === false;
+  return (
+    <div className="m-app">
+      <header className="m-topbar">
+        <h1 className="m-title">{t(titleKey)}</h1>
+        <MobileLanguageSwitch />
+      </header>
+      <main className="m-main">
+        <Suspense fallback={<MobileLoading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      {hasTabs && (
+        <nav className="m-tabbar" aria-label={t('shell:nav.mainMenu')}>
+          <NavLink to="/m" end className="m-tab">
+            <HomeIcon />
+            <span>{t('shell:mobile.tabs.home')}</span>
+          </NavLink>
+          <NavLink to="/m/me" className="m-tab">
+            <UserIcon />
+            <span>{t('shell:mobile.tabs.me')}</span>
+          </NavLink>
+        </nav>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { auditModule } from './audit/audit.desktop';
+import { calendarModule } from './calendar/calendar.desktop';
+import type { DesktopModule } from './module-types';
+import { peopleModule } from './people/people.desktop';
+import { peopleImportModule } from './people-import/people-import.desktop';
+import { rolesModule } from './roles/roles.desktop';
+import { unitsModule } from './units/units.desktop';
+import { workbenchModule } from './workbench/workbench.desktop';
+
+/**
+ * The desktop side menu, in menu order. To add a module, export a DesktopModule from
+ * `modules/<domain>/<domain>.desktop.tsx` and list it here (see apps/web/README.md).
+ */
+export const DESKTOP_MODULES: readonly DesktopModule[] = [
+  workbenchModule,
+  unitsModule,
+  peopleModule,
+  peopleImportModule,
+  rolesModule,
+  auditModule,
+  calendarModule,
+];

@@ -1,0 +1,7 @@
+import type { MobileModule } from './module-types';
+
+/**
+ * The tiles of the mobile home page, in order. Only antd-free modules may be listed here:
+ * export a MobileModule from `modules/<domain>/<domain>.mobile.tsx` and add it.
+ */
+export const MOBILE_MODULES: readonly MobileModule[] = [];

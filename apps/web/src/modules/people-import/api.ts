@@ -1,0 +1,51 @@
+import type { TPeopleImport } from '@lifeline/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../../api/api-fetch';
+import { uploadFile } from '../admin-kit/files';
+import { PEOPLE_KEY } from '../people/api';
+
+/** How often a running import is asked for its progress. */
+const POLL_MS = 700;
+const RUNNING: TPeopleImport['state'][] = ['validating', 'importing'];
+
+export const importKey = (id: number) => ['people-imports', id] as const;
+
+/** Whether the server is still working on the import (validating the file or applying it). */
+export function isRunning(job: TPeopleImport | undefined): boolean {
+  return job !== undefined && RUNNING.includes(job.state);
+}
+
+/** Uploads the roster; validation starts as a job on the server and answers at once. */
+export function useUploadRoster() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => uploadFile<TPeopleImport>('/api/people/imports', file),
+    onSuccess: (job) => client.setQueryData(importKey(job.id), job),
+  });
+}
+
+/** An import, polled while it runs; a finished import also refreshes the people lists. */
+export function useImportJob(id: number | undefined) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: importKey(id ?? 0),
+    queryFn: async () => {
+      const job = await apiFetch<TPeopleImport>(`/api/people/imports/${id}`);
+      if (job.state === 'done') void client.invalidateQueries({ queryKey: PEOPLE_KEY });
+      return job;
+    },
+    enabled: id !== undefined,
+    staleTime: 0,
+    refetchInterval: (query) => (isRunning(query.state.data) ? POLL_MS : false),
+  });
+}
+
+/** Confirms the import: every row (refused if any row has errors) or only the valid ones. */
+export function useCommitImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, mode }: { id: number; mode: 'all' | 'valid_only' }) =>
+      apiFetch<TPeopleImport>(`/api/people/imports/${id}/commit`, { method: 'POST', body: { mode } }),
+    onSuccess: (job) => client.setQueryData(importKey(job.id), job),
+  });
+}

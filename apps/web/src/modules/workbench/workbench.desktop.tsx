@@ -1,0 +1,12 @@
+import { HomeOutlined } from '@ant-design/icons';
+import { lazy } from 'react';
+import type { DesktopModule } from '../module-types';
+
+/** The desktop home page: who I am, my roles, and the modules I can use. */
+export const workbenchModule: DesktopModule = {
+  key: 'workbench',
+  labelKey: 'workbench:menu',
+  icon: <HomeOutlined />,
+  path: '/',
+  element: lazy(() => import('./admin/workbench-page').then((m) => ({ default: m.WorkbenchPage }))),
+};

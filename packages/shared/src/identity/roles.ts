@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * Every permission, as `resource.action`. A role grants a set of these on the subtree of the
+ * unit it is assigned at. Modules add their permissions here as they land.
+ */
+export const PERMISSIONS = [
+  'org_unit.read',
+  'org_unit.manage',
+  'person.read',
+  'person.manage',
+  'person.read_id_card',
+  'person.import',
+  'person.export',
+  'account.manage',
+  'role.read',
+  'role.assign',
+  'audit.read',
+  'calendar.manage',
+  'settings.manage',
+] as const;
+export const ZPermission = z.enum(PERMISSIONS);
+export type TPermission = (typeof PERMISSIONS)[number];
+
+export const ROLES = [
+  'sysadmin',
+  'unit_admin',
+  'branch_secretary',
+  'secretariat',
+  'leader',
+  'expert',
+  'coach',
+  'volunteer',
+  'employee',
+] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = (typeof ROLES)[number];
+
+/**
+ * What each role may do on its unit's subtree. `employee` is everyone with an account and is
+ * implied, never assigned; its permissions concern the employee's own records only.
+ */
+export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
+  sysadmin: PERMISSIONS,
+  unit_admin: [
+    'org_unit.read',
+    'org_unit.manage',
+    'person.read',
+    'person.manage',
+    'person.read_id_card',
+    'person.import',
+    'person.export',
+    'account.manage',
+    'role.read',
+    'role.assign',
+    'audit.read',
+  ],
+  branch_secretary: ['org_unit.read', 'person.read', 'person.export', 'role.read'],
+  secretariat: ['org_unit.read', 'person.read'],
+  leader: ['org_unit.read', 'person.read'],
+  expert: ['org_unit.read'],
+  coach: [],
+  volunteer: [],
+  employee: [],
+};
+
+/** Roles that an administrator may assign (employee comes with every account). */
+export const ASSIGNABLE_ROLES = ROLES.filter((r) => r !== 'employee');
+
+/** Roles a unit administrator may hand out within their subtree (never sysadmin or unit_admin itself). */
+export const DELEGABLE_BY_UNIT_ADMIN: readonly TRole[] = [
+  'branch_secretary',
+  'secretariat',
+  'leader',
+  'expert',
+  'coach',
+  'volunteer',
+];

@@ -1,0 +1,4 @@
+export * from './errors.js';
+export * from './health.js';
+export * from './identity/index.js';
+export * from './platform/calendar.js';
