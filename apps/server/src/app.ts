@@ -9,6 +9,8 @@ import { installAccessControl } from './modules/auth/auth.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarAdminRoutes } from './modules/calendar-admin/calendar-admin.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { innovationRoutes } from './modules/innovation/innovation.routes.js';
+import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { orgUnitRoutes } from './modules/org-units/org-units.routes.js';
 import { peopleRoutes } from './modules/people/people.routes.js';
 import { peopleExcelRoutes } from './modules/people/people-excel.routes.js';
@@ -120,6 +122,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(roleRoutes);
   await app.register(auditLogRoutes);
   await app.register(calendarAdminRoutes);
+  await app.register(notificationRoutes);
+  await app.register(innovationRoutes);
 
   await installWebApp(app, config.webDist);
   return app;

@@ -1,4 +1,5 @@
 export * from './errors.js';
 export * from './health.js';
 export * from './identity/index.js';
+export * from './innovation/index.js';
 export * from './platform/calendar.js';

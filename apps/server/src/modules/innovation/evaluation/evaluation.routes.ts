@@ -1,0 +1,128 @@
+import {
+  ZAssignReviewersInput,
+  ZConflictInput,
+  ZErrorBody,
+  ZEvaluationBoard,
+  ZMyReview,
+  ZReview,
+  ZScoreInput,
+} from '@lifeline/shared';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor } from '../../auth/auth.hooks.js';
+import { evaluationBoard } from './board.service.js';
+import {
+  assignReviewers,
+  declareConflict,
+  myReviews,
+  presentReview,
+  reviewDetail,
+  saveReview,
+} from './reviews.service.js';
+
+const ZId = z.object({ id: z.coerce.number().int().positive() });
+const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
+const tags = ['innovation'];
+
+/** Evaluation (评选): reviewers without conflicts, blind scoring, and the aggregated ranking. */
+export async function evaluationRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = () => app.lifeline.database.db;
+
+  app.post(
+    '/api/innovation/projects/:id/reviewers',
+    {
+      config: { access: { permission: 'innovation.review' } },
+      schema: {
+        tags,
+        summary: 'Assign reviewers to a completed project (refused for any with a conflict)',
+        params: ZId,
+        body: ZAssignReviewersInput,
+        response: { 201: z.object({ assigned: z.number() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const added = await assignReviewers(
+        db(),
+        requireActor(request),
+        request.params.id,
+        request.body.reviewerIds,
+      );
+      return reply.status(201).send({ assigned: added.length });
+    },
+  );
+
+  app.post(
+    '/api/innovation/conflicts',
+    {
+      config: { access: { permission: 'innovation.evaluate' } },
+      schema: {
+        tags,
+        summary: 'Declare my conflict of interest with a project or a unit',
+        body: ZConflictInput,
+        response: { 201: z.object({ id: z.number() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const row = await declareConflict(db(), requireActor(request), request.body);
+      return reply.status(201).send({ id: row.id });
+    },
+  );
+
+  app.get(
+    '/api/innovation/reviews',
+    {
+      config: { access: { permission: 'innovation.evaluate' } },
+      schema: { tags, summary: 'My review assignments', response: { 200: z.array(ZMyReview), ...errors } },
+    },
+    async (request) => myReviews(db(), requireActor(request)),
+  );
+
+  app.get(
+    '/api/innovation/reviews/:id',
+    {
+      config: { access: { permission: 'innovation.evaluate' } },
+      schema: {
+        tags,
+        summary: 'One of my reviews (the others’ only after I submitted mine)',
+        params: ZId,
+        response: { 200: ZMyReview, ...errors },
+      },
+    },
+    async (request) => reviewDetail(db(), requireActor(request), request.params.id),
+  );
+
+  app.put(
+    '/api/innovation/reviews/:id',
+    {
+      config: { access: { permission: 'innovation.evaluate' } },
+      schema: {
+        tags,
+        summary: 'Save or submit my scores',
+        params: ZId,
+        body: ZScoreInput,
+        response: { 200: ZReview, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const r = await saveReview(db(), actor, request.params.id, request.body);
+      return presentReview(r, { id: actor.personId, name: actor.name, employeeNo: actor.employeeNo });
+    },
+  );
+
+  app.get(
+    '/api/innovation/cycles/:id/evaluation',
+    {
+      config: { access: { permission: 'innovation.review' } },
+      schema: {
+        tags,
+        summary: 'Aggregated scores, disagreement flags and rankings (raw and normalised) per level',
+        params: ZId,
+        response: { 200: ZEvaluationBoard, ...errors },
+      },
+    },
+    async (request) => evaluationBoard(db(), requireActor(request), request.params.id),
+  );
+}

@@ -1,0 +1,251 @@
+import {
+  type TRubricDimension,
+  type TScoreInput,
+  weightedTotal,
+  type ZConflictInput,
+} from '@lifeline/shared';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { writeAudit } from '../../../platform/audit/audit.js';
+import { type Actor, auditActor, authorize, can } from '../../../platform/authz/actor.js';
+import type { Db } from '../../../platform/db/types.js';
+import { AppError, notFound } from '../../../platform/errors.js';
+import { notify } from '../../../platform/notifications/notify.js';
+import { findUnit } from '../../org-units/org-units.service.js';
+import { orgUnits } from '../../org-units/org-units.table.js';
+import { people } from '../../people/people.table.js';
+import {
+  assertUpdated,
+  loadCycle,
+  loadProject,
+  personRefs,
+  requirePeople,
+  visibleProject,
+} from '../innovation.access.js';
+import {
+  innovationConflicts,
+  innovationCycles,
+  innovationProjects,
+  innovationReviews,
+} from '../innovation.table.js';
+import { reviewerConflicts } from './conflicts.js';
+
+type ReviewRow = typeof innovationReviews.$inferSelect;
+
+/** Assigns reviewers to a completed project; refuses anyone with a conflict, naming why. */
+export async function assignReviewers(db: Db, actor: Actor, projectId: number, reviewerIds: number[]) {
+  return db.transaction(async (tx) => {
+    const p = await visibleProject(tx, actor, projectId, true);
+    const grant = authorize(actor, 'innovation.review', p.unitPath, 'Project');
+    if (p.state !== 'completed')
+      throw new AppError('invalid_transition', 'Reviewers are assigned to completed projects', {
+        state: p.state,
+      });
+    const refs = await requirePeople(tx, reviewerIds, 'reviewerIds');
+    const conflicts = await reviewerConflicts(tx, [...refs.values()], p);
+    if (conflicts.size)
+      throw new AppError('conflict', 'A reviewer has a conflict of interest with this project', {
+        conflicts: [...conflicts].map(([personId, reason]) => ({
+          personId,
+          name: refs.get(personId)?.name,
+          reason,
+        })),
+      });
+    const added = await tx
+      .insert(innovationReviews)
+      .values([...refs.keys()].map((reviewerId) => ({ projectId, reviewerId, assignedBy: actor.personId })))
+      .onConflictDoNothing()
+      .returning();
+    await writeAudit(tx, auditActor(actor, grant), {
+      action: 'innovation_project.assign_reviewers',
+      recordType: 'innovation_project',
+      recordId: projectId,
+      unitId: p.unitId,
+      details: { reviewerIds: added.map((r) => r.reviewerId) },
+    });
+    await notify(
+      tx,
+      added.map((r) => r.reviewerId),
+      {
+        kind: 'innovation.review_assigned',
+        params: { code: p.code, title: p.title },
+        link: '/innovation/reviews',
+      },
+    );
+    return added;
+  });
+}
+
+/** A reviewer declares a conflict with a project or a unit's subtree. */
+export async function declareConflict(db: Db, actor: Actor, input: z.infer<typeof ZConflictInput>) {
+  if (!can(actor, 'innovation.evaluate'))
+    throw new AppError('forbidden', 'You may not do this (innovation.evaluate)');
+  return db.transaction(async (tx) => {
+    if (input.projectId) await loadProject(tx, input.projectId);
+    if (input.unitId) await findUnit(tx, input.unitId);
+    const [row] = await tx
+      .insert(innovationConflicts)
+      .values({
+        reviewerId: actor.personId,
+        projectId: input.projectId ?? null,
+        unitId: input.unitId ?? null,
+        reason: input.reason,
+      })
+      .returning();
+    // An open assignment that the declaration now conflicts with is withdrawn.
+    const open = await tx
+      .select({ id: innovationReviews.id, projectId: innovationReviews.projectId })
+      .from(innovationReviews)
+      .where(and(eq(innovationReviews.reviewerId, actor.personId), eq(innovationReviews.state, 'assigned')));
+    const me = [...(await personRefs(tx, [actor.personId])).values()];
+    for (const r of open) {
+      const p = await loadProject(tx, r.projectId);
+      if ((await reviewerConflicts(tx, me, p)).size)
+        await tx.delete(innovationReviews).where(eq(innovationReviews.id, r.id));
+    }
+    await writeAudit(tx, auditActor(actor, null), {
+      action: 'innovation_conflict.declare',
+      recordType: 'innovation_conflict',
+      recordId: row.id,
+      details: { projectId: row.projectId, unitId: row.unitId },
+    });
+    return row;
+  });
+}
+
+export function presentReview(r: ReviewRow, reviewer: { id: number; name: string; employeeNo: string }) {
+  return {
+    id: r.id,
+    projectId: r.projectId,
+    reviewer,
+    state: r.state as 'assigned' | 'submitted',
+    scores: r.scores,
+    comments: r.comments,
+    overallComment: r.overallComment,
+    recommendation: r.recommendation as never,
+    total: r.total,
+    submittedAt: r.submittedAt,
+    version: r.version,
+  };
+}
+
+/** The caller's own assignment, or 404 (nobody else's review is reachable by its id). */
+async function myReview(db: Db, actor: Actor, id: number, lock = false) {
+  const q = db
+    .select()
+    .from(innovationReviews)
+    .where(and(eq(innovationReviews.id, id), eq(innovationReviews.reviewerId, actor.personId)));
+  const [r] = lock ? await q.for('update') : await q;
+  if (!r) throw notFound('Review');
+  return r;
+}
+
+/** A review as its reviewer sees it: the others' reviews only once their own is submitted. */
+export async function reviewDetail(db: Db, actor: Actor, id: number) {
+  const r = await myReview(db, actor, id);
+  const p = await loadProject(db, r.projectId);
+  authorize(actor, 'innovation.evaluate', p.unitPath, 'Review');
+  const others =
+    r.state === 'submitted'
+      ? await db
+          .select({ r: innovationReviews, name: people.name, no: people.employeeNo })
+          .from(innovationReviews)
+          .innerJoin(people, eq(people.id, innovationReviews.reviewerId))
+          .where(
+            and(
+              eq(innovationReviews.projectId, r.projectId),
+              ne(innovationReviews.id, r.id),
+              eq(innovationReviews.state, 'submitted'),
+            ),
+          )
+      : null;
+  return {
+    ...presentReview(r, { id: actor.personId, name: actor.name, employeeNo: actor.employeeNo }),
+    projectCode: p.code,
+    projectTitle: p.title,
+    unitName: p.unitName,
+    level: p.levelApproved as never,
+    cycleId: p.cycleId,
+    cycleName: p.cycleName,
+    others:
+      others?.map((o) => presentReview(o.r, { id: o.r.reviewerId, name: o.name, employeeNo: o.no })) ?? null,
+  };
+}
+
+/** The caller's assignments, open ones first. */
+export async function myReviews(db: Db, actor: Actor) {
+  if (!can(actor, 'innovation.evaluate'))
+    throw new AppError('forbidden', 'You may not do this (innovation.evaluate)');
+  const rows = await db
+    .select({ id: innovationReviews.id })
+    .from(innovationReviews)
+    .where(eq(innovationReviews.reviewerId, actor.personId))
+    .orderBy(asc(innovationReviews.state), desc(innovationReviews.id));
+  return Promise.all(rows.map((r) => reviewDetail(db, actor, r.id)));
+}
+
+function checkScores(rubric: TRubricDimension[], input: TScoreInput) {
+  const unknown = Object.keys(input.scores).filter((k) => !rubric.some((d) => d.key === k));
+  const missing = rubric.filter((d) => input.scores[d.key] === undefined).map((d) => d.key);
+  const issues = [
+    ...unknown.map((k) => ({ path: ['scores', k], message: `Not a dimension of this rubric: ${k}` })),
+    ...(input.submit ? missing.map((k) => ({ path: ['scores', k], message: `Score missing: ${k}` })) : []),
+  ];
+  if (input.submit && !input.recommendation)
+    issues.push({ path: ['recommendation'], message: 'An overall recommendation is required' });
+  if (issues.length) throw new AppError('validation_failed', issues[0].message, { issues });
+}
+
+/** Saves or submits the caller's scores; a submitted review is final. */
+export async function saveReview(db: Db, actor: Actor, id: number, input: TScoreInput) {
+  return db.transaction(async (tx) => {
+    const r = await myReview(tx, actor, id, true);
+    const p = await loadProject(tx, r.projectId);
+    const grant = authorize(actor, 'innovation.evaluate', p.unitPath, 'Review');
+    if (input.version !== r.version) assertUpdated([], 'review', r.version);
+    if (r.state === 'submitted')
+      throw new AppError('invalid_transition', 'A submitted review is final', { state: r.state });
+    const cycle = await loadCycle(tx, p.cycleId);
+    checkScores(cycle.rubric, input);
+    const rows = await tx
+      .update(innovationReviews)
+      .set({
+        scores: input.scores,
+        comments: input.comments,
+        overallComment: input.overallComment,
+        recommendation: input.recommendation,
+        state: input.submit ? 'submitted' : 'assigned',
+        total: input.submit ? weightedTotal(cycle.rubric, input.scores) : null,
+        submittedAt: input.submit ? sql`now()` : null,
+        version: sql`${innovationReviews.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(innovationReviews.id, id), eq(innovationReviews.version, input.version)))
+      .returning();
+    const row = assertUpdated(rows, 'review', r.version);
+    await writeAudit(tx, auditActor(actor, grant), {
+      action: input.submit ? 'innovation_review.submit' : 'innovation_review.save',
+      recordType: 'innovation_review',
+      recordId: id,
+      unitId: p.unitId,
+      details: { projectId: p.id },
+    });
+    return row;
+  });
+}
+
+/** Submitted reviews of a cycle's projects, for aggregation. */
+export async function cycleReviews(db: Db, cycleId: number) {
+  return db
+    .select({ r: innovationReviews, unitPath: orgUnits.path })
+    .from(innovationReviews)
+    .innerJoin(innovationProjects, eq(innovationProjects.id, innovationReviews.projectId))
+    .innerJoin(innovationCycles, eq(innovationCycles.id, innovationProjects.cycleId))
+    .innerJoin(orgUnits, eq(orgUnits.id, innovationProjects.unitId))
+    .where(
+      and(
+        eq(innovationProjects.cycleId, cycleId),
+        inArray(innovationReviews.state, ['assigned', 'submitted']),
+      ),
+    );
+}
