@@ -10,7 +10,7 @@ CREATE TABLE "notifications" (
 --> statement-breakpoint
 CREATE TABLE "innovation_attachments" (
 	"project_id" bigint NOT NULL,
-	"file_id" text NOT NULL,
+	"file_id" uuid NOT NULL,
 	"uploaded_by" bigint,
 	"uploaded_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -264,7 +264,7 @@ CREATE INDEX "innovation_milestones_project_idx" ON "innovation_milestones" USIN
 CREATE INDEX "innovation_milestones_due_idx" ON "innovation_milestones" USING btree ("due_on");--> statement-breakpoint
 CREATE INDEX "innovation_objections_award_idx" ON "innovation_objections" USING btree ("award_id");--> statement-breakpoint
 CREATE INDEX "innovation_progress_project_idx" ON "innovation_progress_reports" USING btree ("project_id","id");--> statement-breakpoint
-CREATE UNIQUE INDEX "innovation_projects_code_idx" ON "innovation_projects" USING btree ("code");--> statement-breakpoint
+CREATE UNIQUE INDEX "innovation_projects_code_idx" ON "innovation_projects" USING btree ("cycle_id","code");--> statement-breakpoint
 CREATE INDEX "innovation_projects_cycle_state_idx" ON "innovation_projects" USING btree ("cycle_id","state");--> statement-breakpoint
 CREATE INDEX "innovation_projects_unit_idx" ON "innovation_projects" USING btree ("unit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "innovation_reviews_project_reviewer_idx" ON "innovation_reviews" USING btree ("project_id","reviewer_id");--> statement-breakpoint

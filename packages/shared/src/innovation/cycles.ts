@@ -66,9 +66,9 @@ const cycleFields = {
   rubric: z.array(ZRubricDimension).min(1).max(10),
   awardTiers: z.array(ZAwardTierSetting).max(4),
   /** Reviewers "disagree" on a project when the spread of their totals exceeds this. */
-  disagreementSpread: z.number().positive().max(100).default(15),
+  disagreementSpread: z.number().positive().max(100),
   /** Days before a milestone falls due when its project is reminded. */
-  reminderDays: z.number().int().min(1).max(60).default(7),
+  reminderDays: z.number().int().min(1).max(60),
 };
 
 function checkCycle(
@@ -100,7 +100,13 @@ function checkCycle(
   }
 }
 
-export const ZCycleInput = z.object(cycleFields).superRefine(checkCycle);
+export const ZCycleInput = z
+  .object({
+    ...cycleFields,
+    disagreementSpread: cycleFields.disagreementSpread.default(15),
+    reminderDays: cycleFields.reminderDays.default(7),
+  })
+  .superRefine(checkCycle);
 export type TCycleInput = z.infer<typeof ZCycleInput>;
 
 export const ZCycleUpdate = z

@@ -9,7 +9,13 @@ export const ZMeetingInput = z.object({
   minutes: z.string().trim().max(20000).default(''),
 });
 
-export const ZMeetingUpdate = ZMeetingInput.partial().extend({ version: z.number().int() });
+/** Changes to a meeting: only the fields sent. */
+export const ZMeetingUpdate = z.object({
+  heldOn: ZDate.optional(),
+  memberIds: z.array(z.number().int().positive()).min(1).max(40).optional(),
+  minutes: z.string().trim().max(20000).optional(),
+  version: z.number().int(),
+});
 
 export const ZDecisionInput = z
   .object({

@@ -32,8 +32,19 @@ export const ZProjectCreate = z.object({
 });
 export type TProjectCreate = z.infer<typeof ZProjectCreate>;
 
-/** Changes to a draft or a returned declaration. */
-export const ZProjectUpdate = z.object(declarationFields).partial().extend({ version: z.number().int() });
+/** Changes to a draft or a returned declaration: only the fields sent (no defaults fill in). */
+export const ZProjectUpdate = z.object({
+  title: declarationFields.title.optional(),
+  category: declarationFields.category.optional(),
+  levelApplied: declarationFields.levelApplied.optional(),
+  leaderId: declarationFields.leaderId.optional(),
+  teamIds: z.array(z.number().int().positive()).max(30).optional(),
+  objectives: z.string().trim().max(4000).optional(),
+  plan: z.string().trim().max(8000).optional(),
+  budgetFen: ZFen.optional(),
+  milestones: z.array(ZMilestoneInput).max(20).optional(),
+  version: z.number().int(),
+});
 export type TProjectUpdate = z.infer<typeof ZProjectUpdate>;
 
 export const ZTransitionInput = z.object({

@@ -1,5 +1,5 @@
 import type { TRole } from '@lifeline/shared';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { SYSTEM_ACTOR, writeAudit } from '../../platform/audit/audit.js';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
 import { queryOne } from '../../platform/db/sql.js';
@@ -12,10 +12,28 @@ import { orgUnits } from '../org-units/org-units.table.js';
 import { personValues } from '../people/people.rules.js';
 import { people } from '../people/people.table.js';
 import { roleAssignments } from '../roles/roles.table.js';
-import { DEMO_SCALE, type DemoPerson, type DemoScale, demoPeople, demoUnits } from './demo-data.js';
+import {
+  DEMO_SCALE,
+  type DemoPerson,
+  type DemoScale,
+  type DemoUnit,
+  demoPeople,
+  demoUnits,
+} from './demo-data.js';
+import { seedDemoInnovation } from './demo-innovation.js';
 
 /** The demo-only password of every demo account (printed in the README; never for real use). */
 export const DEMO_PASSWORD = 'Lifeline@2026';
+
+/** The demo accounts that the innovation history refers to, by login. */
+async function demoRoleHolders(tx: Db, units: DemoUnit[]) {
+  const rows = await tx
+    .select({ id: people.id, no: people.employeeNo })
+    .from(people)
+    .where(inArray(people.employeeNo, ['secretariat', 'leader', 'expert']));
+  const id = (no: string) => rows.find((r) => r.no === no)!.id;
+  return { units, secretariatId: id('secretariat'), leaderId: id('leader'), expertId: id('expert') };
+}
 
 type DemoAccount = {
   login: string;
@@ -156,10 +174,12 @@ export async function seedDemo(
         made += 1;
       }
     }
+    const innovation =
+      options.accounts === false ? 0 : await seedDemoInnovation(tx, await demoRoleHolders(tx, units));
     await writeAudit(tx, SYSTEM_ACTOR, {
       action: 'demo.seed',
       recordType: 'installation',
-      details: { units: units.length, people: values.length, accounts: made, demo: true },
+      details: { units: units.length, people: values.length, accounts: made, innovation, demo: true },
     });
   });
   return {

@@ -11,6 +11,7 @@ import {
   pgTable,
   text,
   uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { idColumn, NOW, refColumn, timestamps, tsColumn, versionColumn } from '../../platform/db/columns.js';
 import { storedFiles } from '../../platform/files/files.table.js';
@@ -183,7 +184,7 @@ export const innovationAttachments = pgTable(
     projectId: refColumn('project_id')
       .notNull()
       .references(() => innovationProjects.id),
-    fileId: text('file_id')
+    fileId: uuid('file_id')
       .notNull()
       .references(() => storedFiles.id),
     uploadedBy: person('uploaded_by'),

@@ -284,7 +284,7 @@ export async function answerObjection(db: Db, actor: Actor, objectionId: number,
     await notify(tx, [row.o.lodgedBy], {
       kind: 'innovation.objection_answered',
       params: { cycle: cycle.name },
-      link: `/innovation/cycles/${cycle.id}/awards`,
+      link: `/innovation-results/cycles/${cycle.id}/awards`,
     });
   });
 }

@@ -13,7 +13,10 @@ const LEVEL_ORDER = INNOVATION_LEVELS.map((l) => l.code as string);
 
 /** The approved projects of a cycle (立项), by level from the highest, then by code. */
 export async function approvedList(db: Db, actor: Actor, cycleId: number) {
-  const cycle = await visibleCycle(db, actor, cycleId);
+  // Staff see the list as it forms; everyone in the organising unit's subtree once published.
+  const cycle = await loadCycle(db, cycleId);
+  const published = cycle.approvedListPublishedAt !== null && actor.unitPath.startsWith(cycle.ownerUnitPath);
+  if (!published) await visibleCycle(db, actor, cycleId);
   const rows = await db
     .select({ p: innovationProjects, unitName: orgUnits.name, leaderName: people.name })
     .from(innovationProjects)

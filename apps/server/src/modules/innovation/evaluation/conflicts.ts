@@ -7,8 +7,8 @@ import { innovationConflicts } from '../innovation.table.js';
 export type ConflictReason = 'unit' | 'team' | 'declared';
 
 /**
- * Why a reviewer may not review a project, or null: they belong to the applicant unit's
- * subtree, they are on the team, or they declared a conflict with the project or with a unit
+ * Why a reviewer may not review a project: they belong to the applicant unit's subtree or the
+ * applicant unit belongs to theirs (their own unit's project), they are on the team, or they declared a conflict with the project or with a unit
  * whose subtree holds it.
  */
 export async function reviewerConflicts(
@@ -20,7 +20,7 @@ export async function reviewerConflicts(
   const team = new Set([p.leaderId, ...p.teamIds]);
   for (const r of reviewers) {
     if (team.has(r.id)) out.set(r.id, 'team');
-    else if (r.unitPath.startsWith(p.unitPath)) out.set(r.id, 'unit');
+    else if (r.unitPath.startsWith(p.unitPath) || p.unitPath.startsWith(r.unitPath)) out.set(r.id, 'unit');
   }
   const ids = reviewers.map((r) => r.id);
   if (!ids.length) return out;

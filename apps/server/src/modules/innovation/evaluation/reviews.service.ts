@@ -69,7 +69,7 @@ export async function assignReviewers(db: Db, actor: Actor, projectId: number, r
       {
         kind: 'innovation.review_assigned',
         params: { code: p.code, title: p.title },
-        link: '/innovation/reviews',
+        link: '/innovation-reviews',
       },
     );
     return added;
