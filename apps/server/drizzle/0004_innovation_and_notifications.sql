@@ -12,7 +12,8 @@ CREATE TABLE "innovation_attachments" (
 	"project_id" bigint NOT NULL,
 	"file_id" uuid NOT NULL,
 	"uploaded_by" bigint,
-	"uploaded_at" timestamp with time zone DEFAULT now() NOT NULL
+	"uploaded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "innovation_attachments_project_id_file_id_pk" PRIMARY KEY("project_id","file_id")
 );
 --> statement-breakpoint
 CREATE TABLE "innovation_awards" (
@@ -251,7 +252,6 @@ ALTER TABLE "innovation_revisions" ADD CONSTRAINT "innovation_revisions_submitte
 ALTER TABLE "innovation_supervision_notes" ADD CONSTRAINT "innovation_supervision_notes_project_id_innovation_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."innovation_projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "innovation_supervision_notes" ADD CONSTRAINT "innovation_supervision_notes_author_id_people_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "notifications_person_idx" ON "notifications" USING btree ("person_id","id");--> statement-breakpoint
-CREATE UNIQUE INDEX "innovation_attachments_idx" ON "innovation_attachments" USING btree ("project_id","file_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "innovation_awards_project_idx" ON "innovation_awards" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "innovation_changes_project_idx" ON "innovation_change_requests" USING btree ("project_id","state");--> statement-breakpoint
 CREATE INDEX "innovation_commendations_cycle_idx" ON "innovation_commendations" USING btree ("cycle_id","kind","position");--> statement-breakpoint

@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   uniqueIndex,
   uuid,
@@ -190,7 +191,7 @@ export const innovationAttachments = pgTable(
     uploadedBy: person('uploaded_by'),
     uploadedAt: tsColumn('uploaded_at').notNull().default(NOW),
   },
-  (t) => [uniqueIndex('innovation_attachments_idx').on(t.projectId, t.fileId)],
+  (t) => [primaryKey({ columns: [t.projectId, t.fileId] })],
 );
 
 export const innovationChangeRequests = pgTable(

@@ -206,8 +206,12 @@ describe('an innovation project from declaration to commendation', () => {
       sql`select recused from innovation_decisions where project_id = ${draft.id}`,
     );
     expect(recorded?.recused).toEqual([{ personId: leader2.person.id, reason: 'unit' }]);
-    expect((await employee.request('GET', `/api/innovation/cycles/${cycle.id}/approved`)).statusCode).toBe(404);
-    expect((await secretariat.request('POST', `/api/innovation/cycles/${cycle.id}/approved/publish`)).statusCode).toBe(200);
+    expect((await employee.request('GET', `/api/innovation/cycles/${cycle.id}/approved`)).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await secretariat.request('POST', `/api/innovation/cycles/${cycle.id}/approved/publish`)).statusCode,
+    ).toBe(200);
     const list = (await employee.request('GET', `/api/innovation/cycles/${cycle.id}/approved`)).json();
     expect(list.lines).toEqual([
       expect.objectContaining({ code: '2026-01-001', level: 'company_key', fundingFen: 3_000_000 }),
