@@ -1,5 +1,6 @@
 import { auditModule } from './audit/audit.desktop';
 import { calendarModule } from './calendar/calendar.desktop';
+import { innovationReviewsModule } from './innovation-reviews/innovation-reviews.desktop';
 import type { DesktopModule } from './module-types';
 import { peopleModule } from './people/people.desktop';
 import { peopleImportModule } from './people-import/people-import.desktop';
@@ -13,6 +14,7 @@ import { workbenchModule } from './workbench/workbench.desktop';
  */
 export const DESKTOP_MODULES: readonly DesktopModule[] = [
   workbenchModule,
+  innovationReviewsModule,
   unitsModule,
   peopleModule,
   peopleImportModule,

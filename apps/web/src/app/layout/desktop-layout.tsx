@@ -9,6 +9,7 @@ import { labelNamespaces } from '../../modules/module-types';
 import { PageLoading } from '../pages/page-loading';
 import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
+import { NotificationBell } from './notification-bell';
 import { SideMenu } from './side-menu';
 import { UserMenu } from './user-menu';
 
@@ -76,6 +77,7 @@ export function DesktopLayout() {
           )}
           {(narrow || !hasMenu) && <Brand />}
           <div className="ll-header-spacer" />
+          {hasMenu && <NotificationBell />}
           <LanguageSwitch compact={narrow} />
           <UserMenu compact={narrow} />
         </Layout.Header>
