@@ -8,6 +8,7 @@ import {
   type Person,
   type Unit,
 } from './factories.js';
+import { innovationTargets } from './matrix-targets-innovation.js';
 import type { TestApp } from './test-app.js';
 
 /** What a matrix call sends: the URL (with ids), the body, and whether it is about a unit's records. */
@@ -159,6 +160,7 @@ export const targets: Record<string, Make> = {
   'GET /api/audit-events/export.xlsx': async (_t, unit) => ({
     url: `/api/audit-events/export.xlsx?unitId=${unit.id}`,
   }),
+  ...innovationTargets,
 };
 
 /**
