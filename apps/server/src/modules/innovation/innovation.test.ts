@@ -457,4 +457,102 @@ describe('an innovation project from declaration to commendation', () => {
       after.events.filter((e: { action: string }) => ['pass', 'reject'].includes(e.action)),
     ).toHaveLength(1);
   });
+
+  it('reminds before a milestone falls due (a job), and lists overdue milestones per cycle', async () => {
+    const cycle = await newCycle(5);
+    const res = await applicant.request('POST', '/api/innovation/projects', {
+      cycleId: cycle.id,
+      unitId: branch.id,
+      title: '党员积分制管理实践',
+      category: 'original',
+      levelApplied: 'branch',
+      leaderId: applicant.person.id,
+      milestones: [
+        { title: '方案制定', dueOn: day(3) },
+        { title: '全面推行', dueOn: day(120) },
+      ],
+    });
+    const p = res.json();
+    await act(applicant, p.id, 'submit');
+    await act(secretariat, p.id, 'pass');
+    const meeting = (
+      await leader.request('POST', `/api/innovation/cycles/${cycle.id}/meetings`, {
+        heldOn: day(0),
+        memberIds: [leader.person.id],
+      })
+    ).json();
+    const seen = (await leader.request('GET', `/api/innovation/projects/${p.id}`)).json();
+    await leader.request('POST', `/api/innovation/meetings/${meeting.id}/decisions`, {
+      projectId: p.id,
+      outcome: 'approve',
+      level: 'branch',
+      fundingFen: 200_000,
+      version: seen.version,
+    });
+    const before = (await applicant.request('GET', '/api/notifications?unread=true')).json().items.length;
+    await drainJobs(t.app);
+    const inbox = (await applicant.request('GET', '/api/notifications?unread=true')).json();
+    const due = inbox.items.filter((i: { kind: string }) => i.kind === 'innovation.milestone_due');
+    expect(due).toHaveLength(1);
+    expect(due[0].params).toMatchObject({ milestone: '方案制定', dueOn: day(3) });
+    expect(inbox.items.length).toBe(before + 1);
+
+    // Overdue: the first milestone's day has passed and it is not done.
+    const db = t.app.lifeline.database.db;
+    await db.execute(
+      sql`update innovation_milestones set due_on = ${day(-2)} where project_id = ${p.id} and position = 1`,
+    );
+    const overdue = (await secretariat.request('GET', `/api/innovation/cycles/${cycle.id}/overdue`)).json();
+    expect(overdue).toEqual([
+      expect.objectContaining({ projectId: p.id, title: '方案制定', daysOverdue: 2 }),
+    ]);
+    const detail = (await applicant.request('GET', `/api/innovation/projects/${p.id}`)).json();
+    expect(detail.milestones.map((m: { overdue: boolean }) => m.overdue)).toEqual([true, false]);
+    await applicant.request('POST', '/api/notifications/read-all');
+    expect((await applicant.request('GET', '/api/notifications?unread=true')).json().unread).toBe(0);
+  });
+
+  it('shows a reviewer the other reviews only after submitting their own', async () => {
+    const cycle = await newCycle(6);
+    const p = await declare(cycle.id);
+    const db = t.app.lifeline.database.db;
+    await db.execute(
+      sql`update innovation_projects set state = 'completed', level_approved = 'plant' where id = ${p.id}`,
+    );
+    await secretariat.request('POST', `/api/innovation/projects/${p.id}/reviewers`, {
+      reviewerIds: [expertA.person.id, expertB.person.id],
+    });
+    const mineA = (await expertA.request('GET', '/api/innovation/reviews'))
+      .json()
+      .find((r: { projectId: number }) => r.projectId === p.id);
+    const mineB = (await expertB.request('GET', '/api/innovation/reviews'))
+      .json()
+      .find((r: { projectId: number }) => r.projectId === p.id);
+    const scores = { political: 80, innovative: 80, effective: 80, exemplary: 80 };
+    await expertB.request('PUT', `/api/innovation/reviews/${mineB.id}`, {
+      scores,
+      recommendation: 'recommend',
+      submit: true,
+      version: mineB.version,
+    });
+    expect((await expertA.request('GET', `/api/innovation/reviews/${mineA.id}`)).json().others).toBeNull();
+    // Nobody reaches another reviewer's review by its id.
+    expect((await expertA.request('GET', `/api/innovation/reviews/${mineB.id}`)).statusCode).toBe(404);
+    await expertA.request('PUT', `/api/innovation/reviews/${mineA.id}`, {
+      scores: { ...scores, political: 40 },
+      recommendation: 'neutral',
+      submit: true,
+      version: mineA.version,
+    });
+    const after = (await expertA.request('GET', `/api/innovation/reviews/${mineA.id}`)).json();
+    expect(after.others).toEqual([expect.objectContaining({ total: 80 })]);
+    const board = (await secretariat.request('GET', `/api/innovation/cycles/${cycle.id}/evaluation`)).json();
+    expect(board.projects[0]).toMatchObject({
+      projectId: p.id,
+      submitted: 2,
+      mean: 75,
+      spread: 10,
+      disagreement: false,
+    });
+  });
 });
