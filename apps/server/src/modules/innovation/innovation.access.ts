@@ -1,12 +1,12 @@
 import type { TPermission } from '@lifeline/shared';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { type Actor, authorize, canOn, type Grant } from '../../platform/authz/actor.js';
 import { shanghaiDate } from '../../platform/calendar/work-calendar.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { orgUnits } from '../org-units/org-units.table.js';
 import { people } from '../people/people.table.js';
-import { innovationCycles, innovationProjects } from './innovation.table.js';
+import { innovationCycles, innovationProjects, innovationReviews } from './innovation.table.js';
 
 export type CycleRow = typeof innovationCycles.$inferSelect & {
   ownerUnitName: string;
@@ -66,10 +66,18 @@ export function canSeeProject(actor: Actor, p: ProjectRow): boolean {
   return canOn(actor, 'innovation.read', p.unitPath);
 }
 
-/** Loads a project the caller may see, or answers 404 as if it did not exist. */
+/**
+ * Loads a project the caller may see, or answers 404 as if it did not exist. A reviewer assigned
+ * to a project may read it (its content, results and attachments) to score it.
+ */
 export async function visibleProject(db: Db, actor: Actor, id: number, lock = false): Promise<ProjectRow> {
   const p = await loadProject(db, id, lock);
-  if (!canSeeProject(actor, p)) throw notFound('Project');
+  if (canSeeProject(actor, p)) return p;
+  const [assigned] = await db
+    .select({ id: innovationReviews.id })
+    .from(innovationReviews)
+    .where(and(eq(innovationReviews.projectId, id), eq(innovationReviews.reviewerId, actor.personId)));
+  if (!assigned || !canOn(actor, 'innovation.evaluate', p.unitPath)) throw notFound('Project');
   return p;
 }
 

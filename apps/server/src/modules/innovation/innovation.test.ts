@@ -538,6 +538,13 @@ describe('an innovation project from declaration to commendation', () => {
     expect((await expertA.request('GET', `/api/innovation/reviews/${mineA.id}`)).json().others).toBeNull();
     // Nobody reaches another reviewer's review by its id.
     expect((await expertA.request('GET', `/api/innovation/reviews/${mineB.id}`)).statusCode).toBe(404);
+    // An assigned reviewer reads the project itself (not its supervision notes); others do not.
+    expect((await expertA.request('GET', `/api/innovation/projects/${p.id}`)).json()).toMatchObject({
+      id: p.id,
+      supervisionNotes: null,
+      actions: [],
+    });
+    expect((await expertC.request('GET', `/api/innovation/projects/${p.id}`)).statusCode).toBe(404);
     await expertA.request('PUT', `/api/innovation/reviews/${mineA.id}`, {
       scores: { ...scores, political: 40 },
       recommendation: 'neutral',
