@@ -1,5 +1,6 @@
 import { auditModule } from './audit/audit.desktop';
 import { calendarModule } from './calendar/calendar.desktop';
+import { innovationModule } from './innovation/innovation.desktop';
 import { innovationReviewsModule } from './innovation-reviews/innovation-reviews.desktop';
 import type { DesktopModule } from './module-types';
 import { peopleModule } from './people/people.desktop';
@@ -14,6 +15,7 @@ import { workbenchModule } from './workbench/workbench.desktop';
  */
 export const DESKTOP_MODULES: readonly DesktopModule[] = [
   workbenchModule,
+  innovationModule,
   innovationReviewsModule,
   unitsModule,
   peopleModule,
