@@ -1,6 +1,7 @@
 import { auditModule } from './audit/audit.desktop';
 import { calendarModule } from './calendar/calendar.desktop';
 import { innovationModule } from './innovation/innovation.desktop';
+import { innovationResultsModule } from './innovation-results/innovation-results.desktop';
 import { innovationReviewsModule } from './innovation-reviews/innovation-reviews.desktop';
 import type { DesktopModule } from './module-types';
 import { peopleModule } from './people/people.desktop';
@@ -17,6 +18,7 @@ export const DESKTOP_MODULES: readonly DesktopModule[] = [
   workbenchModule,
   innovationModule,
   innovationReviewsModule,
+  innovationResultsModule,
   unitsModule,
   peopleModule,
   peopleImportModule,
