@@ -1,4 +1,4 @@
-import type { TCycle, TRecommendation, ZMyReview, ZReview } from '@lifeline/shared';
+import type { TCycle, TProject, TRecommendation, ZMyReview, ZReview } from '@lifeline/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiFetch } from '../../api/api-fetch';
@@ -43,6 +43,16 @@ export function useReviewCycle(cycleId: number | undefined) {
     queryKey: ['innovation-cycle', cycleId],
     queryFn: ({ signal }) => apiFetch<TCycle>(`/api/innovation/cycles/${cycleId}`, { signal }),
     enabled: cycleId !== undefined,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The project under review: an assigned reviewer may read it (content, results, attachments). */
+export function useReviewedProject(projectId: number | undefined) {
+  return useQuery({
+    queryKey: [...REVIEWS_KEY, 'project', projectId],
+    queryFn: ({ signal }) => apiFetch<TProject>(`/api/innovation/projects/${projectId}`, { signal }),
+    enabled: projectId !== undefined,
     staleTime: 5 * 60_000,
   });
 }

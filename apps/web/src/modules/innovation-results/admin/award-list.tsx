@@ -167,7 +167,12 @@ export function AwardList({ view }: { view: TAwardsView }) {
                       <Typography.Paragraph style={{ margin: '4px 0 0' }}>{o.answer}</Typography.Paragraph>
                     </div>
                   ) : view.canManage ? (
-                    <Button size="small" type="primary" onClick={() => setAnswering(o)}>
+                    <Button
+                      size="small"
+                      type="primary"
+                      onClick={() => setAnswering(o)}
+                      data-testid="answer-objection"
+                    >
                       {t('awards.answer')}
                     </Button>
                   ) : (

@@ -1,18 +1,16 @@
 import { ArrowLeftOutlined, ExclamationCircleOutlined, LockOutlined } from '@ant-design/icons';
-import { INNOVATION_LEVELS } from '@lifeline/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Flex, Result, Tag } from 'antd';
+import { Alert, Button, Flex, Result, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { useMe } from '../../../api/me';
+import { useNavigate, useParams } from 'react-router';
 import { PageLoading } from '../../../app/pages/page-loading';
 import { errorMessage } from '../../../i18n/error-message';
-import { useLabels } from '../../admin-kit/labels';
 import { PageHeader } from '../../admin-kit/page-header';
 import { idParam } from '../../admin-kit/url-filters';
-import { REVIEWS_KEY, type TMyReview, useMyReview, useMyReviews, useReviewCycle } from '../api';
+import { REVIEWS_KEY, useMyReview, useMyReviews, useReviewCycle } from '../api';
 import { ConflictModal } from './conflict-modal';
+import { ProjectSummary } from './project-summary';
 import { ScoreForm } from './score-form';
 import { SubmittedReview } from './submitted-review';
 
@@ -107,41 +105,5 @@ export function ReviewScorePage() {
         />
       )}
     </>
-  );
-}
-
-/** What the reviewer is told about the project (the assignment carries its summary). */
-function ProjectSummary({ review: r }: { review: TMyReview }) {
-  const { t } = useTranslation(['innovation-reviews', 'admin-kit']);
-  const labels = useLabels();
-  const canRead = useMe().data?.permissions.includes('innovation.read') ?? false;
-  return (
-    <Card
-      title={t('score.project')}
-      size="small"
-      extra={
-        canRead ? <Link to={`/innovation/projects/${r.projectId}`}>{t('score.openProject')}</Link> : null
-      }
-    >
-      <Descriptions
-        size="small"
-        column={{ xs: 1, sm: 1, md: 2, xl: 3 }}
-        items={[
-          {
-            key: 'title',
-            label: t('fields.title'),
-            children: <span data-testid="review-project-title">{r.projectTitle}</span>,
-          },
-          { key: 'code', label: t('fields.code'), children: r.projectCode },
-          { key: 'unit', label: t('fields.unit'), children: r.unitName },
-          {
-            key: 'level',
-            label: t('fields.level'),
-            children: labels.label(INNOVATION_LEVELS, r.level) || t('admin-kit:none'),
-          },
-          { key: 'cycle', label: t('fields.cycle'), children: r.cycleName },
-        ]}
-      />
-    </Card>
   );
 }

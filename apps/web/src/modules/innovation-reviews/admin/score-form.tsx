@@ -62,7 +62,6 @@ function ScoreInput({
         min={0}
         max={100}
         step={1}
-        precision={1}
         value={value ?? null}
         onChange={(v) => onChange?.(v ?? null)}
         style={{ width: 96 }}
