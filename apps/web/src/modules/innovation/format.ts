@@ -42,6 +42,7 @@ export function useInnovationLabels() {
   const money = new Intl.NumberFormat(i18n.language, {
     style: 'currency',
     currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
     minimumFractionDigits: 0,
     maximumFractionDigits: 2,
   });

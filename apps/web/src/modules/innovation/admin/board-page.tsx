@@ -159,7 +159,12 @@ function Counts({ cycle, board }: { cycle: TCycle; board: TProjectBoard }) {
               <Link to={`/innovation?cycle=${cycle.id}&${filter}=${key}`}>{label(key)}</Link>
               <span>{n}</span>
             </Flex>
-            <Progress percent={board.total ? (n / board.total) * 100 : 0} showInfo={false} size="small" />
+            <Progress
+              percent={board.total ? (n / board.total) * 100 : 0}
+              status="normal"
+              showInfo={false}
+              size="small"
+            />
           </div>
         ))}
       </Flex>
@@ -255,8 +260,8 @@ function QueueTable({ cycle, state, empty }: { cycle: TCycle; state: string; emp
       title: t('fields.submittedAt'),
       render: (_, p) => (p.submittedAt ? formatTimestamp(p.submittedAt, labels.lang) : t('admin-kit:none')),
     },
-    { key: 'state', title: t('fields.state'), render: (_, p) => <StateTag state={p.state} late={p.late} /> },
-    { key: 'actions', title: t('board.actions'), render: (_, p) => <RowActions id={p.id} /> },
+    { key: 'late', title: '', render: (_, p) => p.late && <StateTag state={p.state} late /> },
+    { key: 'actions', title: t('board.actions'), fixed: 'right', render: (_, p) => <RowActions id={p.id} /> },
   ];
   return (
     <>

@@ -650,7 +650,7 @@ function CycleForm({ cycle }: { cycle?: TCycle }) {
 
 function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
-    <Form.Item label={<span className="ll-inno-hidden-label">{label}</span>}>
+    <Form.Item label=" " colon={false}>
       <Button danger type="text" icon={<DeleteOutlined />} aria-label={label} onClick={onClick} />
     </Form.Item>
   );

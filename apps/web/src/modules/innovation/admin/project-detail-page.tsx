@@ -117,7 +117,9 @@ export function ProjectDetailPage() {
         <Col xs={24} lg={16}>
           <OverviewCard project={p} />
           <Card title={t('detail.content')} className="ll-inno-gap">
-            <Typography.Title level={5}>{t('fields.objectives')}</Typography.Title>
+            <Typography.Title level={5} className="ll-inno-first-title">
+              {t('fields.objectives')}
+            </Typography.Title>
             <div className="ll-inno-pre ll-inno-block">{p.objectives || t('admin-kit:none')}</div>
             <Typography.Title level={5}>{t('fields.plan')}</Typography.Title>
             <div className="ll-inno-pre">{p.plan || t('admin-kit:none')}</div>

@@ -211,6 +211,7 @@ export function ProjectFormFields({ form, cycle, unitName, known }: Props) {
           <Col xs={24} md={8}>
             <Form.Item
               name="budgetYuan"
+              dependencies={['levelApplied']}
               label={t('fields.budget')}
               extra={t('form.budgetHint')}
               rules={[
@@ -220,6 +221,16 @@ export function ProjectFormFields({ form, cycle, unitName, known }: Props) {
                   min: 0,
                   max: LIMITS.maxBudgetYuan,
                   message: t('form.budgetRange'),
+                },
+                {
+                  // Only a warning: the budget is what the unit asks for, the funding is decided later.
+                  warningOnly: true,
+                  validator: (_, value: number | null | undefined) => {
+                    const max = cycle.levels.find((l) => l.level === level)?.maxFundingFen;
+                    return max != null && value != null && yuanToFen(value) > max
+                      ? Promise.reject(new Error(t('form.budgetAboveMax', { max: labels.money(max) })))
+                      : Promise.resolve();
+                  },
                 },
               ]}
             >
@@ -333,9 +344,7 @@ export function ProjectFormFields({ form, cycle, unitName, known }: Props) {
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={2}>
-                    <Form.Item
-                      label={<span className="ll-inno-hidden-label">{t('form.removeMilestone')}</span>}
-                    >
+                    <Form.Item label=" " colon={false}>
                       <Button
                         danger
                         type="text"
