@@ -1,5 +1,5 @@
 import type { TPersonSummary, TProjectScore } from '@lifeline/shared';
-import { Alert, App, Button, Modal, Select, Typography } from 'antd';
+import { Alert, App, Button, Modal, Select, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/api-error';
@@ -114,6 +114,16 @@ export function AssignReviewersModal({
         loading={found.isFetching}
         placeholder={t('assign.placeholder')}
         notFoundContent={q ? t('people:picker.noMatch') : t('people:picker.typeToSearch')}
+        tagRender={({ label, value, closable, onClose }) => (
+          <Tag
+            color={conflicts.some((c) => c.personId === value) ? 'red' : undefined}
+            closable={closable}
+            onClose={onClose}
+            style={{ marginInlineEnd: 4 }}
+          >
+            {label}
+          </Tag>
+        )}
         aria-label={t('assign.reviewers')}
         data-testid="reviewer-select"
       />
