@@ -75,6 +75,9 @@ export function useDeclareConflict() {
   return useMutation({
     mutationFn: (body: TConflictBody) =>
       apiFetch<{ id: number }>('/api/innovation/conflicts', { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: REVIEWS_KEY }),
+    // Not awaited: the caller first leaves a withdrawn review's page, then the lists refresh.
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: REVIEWS_KEY });
+    },
   });
 }

@@ -10,6 +10,8 @@ import { useReportError } from '../../admin-kit/use-report-error';
 import { PersonSelect } from '../../people/components/person-select';
 import { RESULTS_KEY, type TConference, useAwards, useCompletedProjects, useSetConference } from '../api';
 
+const KIND_ORDER: string[] = COMMENDATION_KINDS.map((k) => k.code);
+
 type Row = { kind: TCommendationKind; projectId?: number | null; personId?: number | null; title?: string };
 type Values = { name: string; heldOn: Dayjs | null; commendations: Row[] };
 
@@ -98,12 +100,15 @@ export function ConferenceEditor({
         initialValues={{
           name: c.name ?? t('conference.defaultName', { cycle: cycle.name }),
           heldOn: toDayjs(c.heldOn),
-          commendations: c.commendations.map((x) => ({
-            kind: x.kind,
-            projectId: x.projectId,
-            personId: x.personId,
-            title: x.title,
-          })),
+          // In the order of the printed list: results, teams, individuals.
+          commendations: [...c.commendations]
+            .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
+            .map((x) => ({
+              kind: x.kind,
+              projectId: x.projectId,
+              personId: x.personId,
+              title: x.title,
+            })),
         }}
       >
         <Flex wrap gap="middle">

@@ -98,8 +98,8 @@ export function ReviewScorePage() {
           projectId={r.projectId}
           onDeclared={() => {
             // A declaration with this project withdraws the assignment: back to the list.
-            void client.invalidateQueries({ queryKey: REVIEWS_KEY });
             navigate('/innovation-reviews');
+            client.removeQueries({ queryKey: [...REVIEWS_KEY, 'one', r.id] });
           }}
           onClose={() => setDeclaring(false)}
         />
