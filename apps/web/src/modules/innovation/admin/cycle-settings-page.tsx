@@ -125,11 +125,14 @@ function toInput(v: Values): TCycleInput {
 
 /** Opening a cycle (`/innovation/cycles/new`) or changing one's settings (`…/:id/settings`). */
 export function CycleSettingsPage() {
-  const { t } = useTranslation(['innovation', 'admin-kit']);
   const pathId = idParam(useParams().id);
+  return pathId === undefined ? <CreateCycle /> : <EditCycle cycleId={pathId} />;
+}
+
+function EditCycle({ cycleId }: { cycleId: number }) {
+  const { t } = useTranslation(['innovation', 'admin-kit']);
   const navigate = useNavigate();
-  const choice = useCycleChoice(pathId);
-  if (pathId === undefined) return <CreateCycle />;
+  const choice = useCycleChoice(cycleId);
   return (
     <CycleFrame
       section="settings"
@@ -206,9 +209,11 @@ function CycleForm({ cycle }: { cycle?: TCycle }) {
         disagreementSpread: 15,
         reminderDays: 7,
       };
+  // The cycles may arrive after the form showed: the next number then replaces an untouched guess.
   useEffect(() => {
-    if (!cycle && cycles.isSuccess)
-      form.setFieldsValue({ number: next, name: t('settings.defaultName', { n: next }) });
+    if (cycle || !cycles.isSuccess) return;
+    if (!form.isFieldTouched('number')) form.setFieldValue('number', next);
+    if (!form.isFieldTouched('name')) form.setFieldValue('name', t('settings.defaultName', { n: next }));
   }, [cycle, cycles.isSuccess, next, form, t]);
 
   const onFinish = (v: Values) => {

@@ -349,6 +349,7 @@ function DecisionModal({
       )}
       {project.isPending && <Spin />}
       <Form<DecisionValues>
+        name="decision"
         form={form}
         layout="vertical"
         onFinish={onFinish}

@@ -203,6 +203,7 @@ export function MeetingModal({
       onOk={() => form.submit()}
     >
       <Form<Values>
+        name="meeting"
         form={form}
         layout="vertical"
         onFinish={onFinish}

@@ -42,6 +42,7 @@ export function ProjectDetailPage() {
   const id = idParam(useParams().id);
   const project = useProject(id);
   const [modal, setModal] = useState<'progress' | 'change' | 'note' | null>(null);
+  const labels = useInnovationLabels();
 
   if (id === undefined || project.isError)
     return (
@@ -104,7 +105,7 @@ export function ProjectDetailPage() {
           type={explained}
           data-testid="last-word"
           title={t('detail.lastWord', {
-            action: t(`events.${lastWord.action}`, { defaultValue: lastWord.action }),
+            action: labels.event(lastWord.action),
             name: lastWord.actorName ?? t('detail.system'),
           })}
           description={<span className="ll-inno-pre">{lastWord.comment}</span>}

@@ -299,6 +299,7 @@ export function RequestChangeModal({
       width={560}
     >
       <Form
+        name="change"
         form={form}
         layout="vertical"
         preserve={false}

@@ -92,7 +92,7 @@ export function ProgressModal({
       onOk={() => form.submit()}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" preserve={false} onFinish={onFinish}>
+      <Form name="progress" form={form} layout="vertical" preserve={false} onFinish={onFinish}>
         <Form.Item name="milestoneId" label={t('progress.milestone')} extra={t('progress.milestoneHint')}>
           <Select
             allowClear
