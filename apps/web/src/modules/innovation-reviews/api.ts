@@ -63,7 +63,10 @@ export function useSaveReview(id: number) {
   return useMutation({
     mutationFn: (body: TScoreBody) =>
       apiFetch<TOtherReview>(`/api/innovation/reviews/${id}`, { method: 'PUT', body }),
-    onSettled: () => client.invalidateQueries({ queryKey: REVIEWS_KEY }),
+    // Not awaited: the form remounts with the new version, and its messages must come first.
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: REVIEWS_KEY });
+    },
   });
 }
 

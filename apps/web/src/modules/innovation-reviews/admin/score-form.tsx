@@ -110,10 +110,11 @@ export function ScoreForm({ review: r, rubric }: { review: TMyReview; rubric: TR
   };
 
   const onSaveDraft = () => {
-    save.mutate(toBody(form.getFieldsValue(true) as Values, false, r.version), {
-      onSuccess: () => void message.success(t('score.draftSaved')),
-      onError,
-    });
+    // A promise, not mutate's callbacks: those are dropped when the form remounts on the new version.
+    save
+      .mutateAsync(toBody(form.getFieldsValue(true) as Values, false, r.version))
+      .then(() => void message.success(t('score.draftSaved')))
+      .catch(onError);
   };
 
   const onSubmit = async () => {
