@@ -154,10 +154,10 @@ function ApprovedList({ cycle }: { cycle: TCycle }) {
                   <tr key={l.projectId}>
                     <td>{i + 1}</td>
                     <td className="ll-inno-nowrap">{l.code}</td>
-                    <td>
+                    <td className="ll-inno-wide-cell">
                       <Link to={`/innovation/projects/${l.projectId}`}>{l.title}</Link>
                     </td>
-                    <td>{l.unitName}</td>
+                    <td className="ll-inno-mid-cell">{l.unitName}</td>
                     <td className="ll-inno-nowrap">{l.leaderName}</td>
                     <td className="ll-inno-nowrap">{labels.category(l.category)}</td>
                     <td className="ll-inno-nowrap">{labels.level(l.level)}</td>

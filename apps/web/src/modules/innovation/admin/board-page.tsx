@@ -6,6 +6,7 @@ import {
   Col,
   Empty,
   Flex,
+  Grid,
   Progress,
   Result,
   Row,
@@ -243,6 +244,7 @@ function QueueTable({ cycle, state, empty }: { cycle: TCycle; state: string; emp
   const labels = useInnovationLabels();
   const [page, setPage] = useState(1);
   const projects = useProjects({ cycleId: cycle.id, state }, page, PAGE_SIZE);
+  const screens = Grid.useBreakpoint();
   const columns: TableColumnsType<TProjectSummary> = [
     { key: 'code', dataIndex: 'code', title: t('fields.code') },
     {
@@ -261,7 +263,13 @@ function QueueTable({ cycle, state, empty }: { cycle: TCycle; state: string; emp
       render: (_, p) => (p.submittedAt ? formatTimestamp(p.submittedAt, labels.lang) : t('admin-kit:none')),
     },
     { key: 'late', title: '', render: (_, p) => p.late && <StateTag state={p.state} late /> },
-    { key: 'actions', title: t('board.actions'), fixed: 'right', render: (_, p) => <RowActions id={p.id} /> },
+    {
+      key: 'actions',
+      title: t('board.actions'),
+      // Pinned beside the table on wide screens; on a phone it would cover the title.
+      fixed: screens.md ? 'right' : undefined,
+      render: (_, p) => <RowActions id={p.id} />,
+    },
   ];
   return (
     <>

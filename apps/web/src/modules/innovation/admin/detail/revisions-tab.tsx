@@ -11,11 +11,26 @@ import { formatDay, useInnovationLabels } from '../../format';
 type Milestone = { title?: string; dueOn?: string; deliverable?: string };
 type Row = { field: string; before: unknown; after: unknown };
 
-/** The ids of people named in the revisions, so that their names can be looked up at once. */
+/** The order the declaration form shows its fields in; unknown fields go last. */
+const FIELD_ORDER = [
+  'title',
+  'category',
+  'levelApplied',
+  'budgetFen',
+  'leaderId',
+  'teamIds',
+  'objectives',
+  'plan',
+  'milestones',
+];
+const fieldOrder = (f: string) => (FIELD_ORDER.includes(f) ? FIELD_ORDER.indexOf(f) : FIELD_ORDER.length);
+
+/** The ids of people named in the revisions' changes (leader and team), to look their names up. */
 function personIds(revisions: TProjectRevision[]): number[] {
   const ids: number[] = [];
   for (const r of revisions) {
-    for (const c of Object.values(r.changes)) {
+    for (const [field, c] of Object.entries(r.changes)) {
+      if (field !== 'leaderId' && field !== 'teamIds') continue;
       for (const v of [c.before, c.after]) {
         if (typeof v === 'number') ids.push(v);
         if (Array.isArray(v)) for (const x of v) if (typeof x === 'number') ids.push(x);
@@ -83,7 +98,9 @@ export function RevisionsTab({ project }: { project: TProject }) {
   };
 
   const items = [...revisions.data].reverse().map((r) => {
-    const rows: Row[] = Object.entries(r.changes).map(([field, c]) => ({ field, ...c }));
+    const rows: Row[] = Object.entries(r.changes)
+      .map(([field, c]) => ({ field, ...c }))
+      .sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field));
     return {
       key: String(r.revision),
       label: (
