@@ -3,3 +3,4 @@ export * from './health.js';
 export * from './identity/index.js';
 export * from './innovation/index.js';
 export * from './platform/calendar.js';
+export * from './wellbeing/index.js';

@@ -1,0 +1,4 @@
+export * from './api.js';
+export * from './builtins.js';
+export * from './definition.js';
+export * from './scoring.js';
