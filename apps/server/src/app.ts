@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
 import { accountRoutes } from './modules/auth/accounts.routes.js';
 import { installAccessControl } from './modules/auth/auth.hooks.js';
@@ -124,6 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(calendarAdminRoutes);
   await app.register(notificationRoutes);
   await app.register(innovationRoutes);
+  await app.register(assessmentRoutes);
 
   await installWebApp(app, config.webDist);
   return app;

@@ -8,6 +8,7 @@ import {
   type Person,
   type Unit,
 } from './factories.js';
+import { assessmentTargets } from './matrix-targets-assessments.js';
 import { innovationTargets } from './matrix-targets-innovation.js';
 import type { TestApp } from './test-app.js';
 
@@ -161,6 +162,7 @@ export const targets: Record<string, Make> = {
     url: `/api/audit-events/export.xlsx?unitId=${unit.id}`,
   }),
   ...innovationTargets,
+  ...assessmentTargets,
 };
 
 /**
