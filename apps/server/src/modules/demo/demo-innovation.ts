@@ -229,40 +229,38 @@ export async function seedDemoInnovation(tx: Db, ids: Ids): Promise<number> {
         submittedBy: leaderId,
         submittedAt,
       });
-      await tx
-        .insert(innovationEvents)
-        .values([
-          {
-            projectId: p.id,
-            action: 'submit',
-            fromState: 'draft',
-            toState: 'submitted',
-            actorId: leaderId,
-            at: submittedAt,
-          },
-          ...(state === 'rejected'
-            ? [
-                {
-                  projectId: p.id,
-                  action: 'reject',
-                  fromState: 'submitted',
-                  toState: 'rejected',
-                  comment: '选题与往届课题重复。',
-                  actorId: ids.secretariatId,
-                  at: `${c.start}-04-10T02:00:00.000Z`,
-                },
-              ]
-            : [
-                {
-                  projectId: p.id,
-                  action: 'pass',
-                  fromState: 'submitted',
-                  toState: 'shortlisted',
-                  actorId: ids.secretariatId,
-                  at: `${c.start}-04-10T02:00:00.000Z`,
-                },
-              ]),
-        ]);
+      await tx.insert(innovationEvents).values([
+        {
+          projectId: p.id,
+          action: 'submit',
+          fromState: 'draft',
+          toState: 'submitted',
+          actorId: leaderId,
+          at: submittedAt,
+        },
+        ...(state === 'rejected'
+          ? [
+              {
+                projectId: p.id,
+                action: 'reject',
+                fromState: 'submitted',
+                toState: 'rejected',
+                comment: '选题与往届课题重复。',
+                actorId: ids.secretariatId,
+                at: `${c.start}-04-10T02:00:00.000Z`,
+              },
+            ]
+          : [
+              {
+                projectId: p.id,
+                action: 'pass',
+                fromState: 'submitted',
+                toState: 'shortlisted',
+                actorId: ids.secretariatId,
+                at: `${c.start}-04-10T02:00:00.000Z`,
+              },
+            ]),
+      ]);
       if (meeting && state !== 'rejected') {
         await tx.insert(innovationDecisions).values({
           meetingId: meeting.id,
@@ -455,30 +453,28 @@ async function seedOpenCycle(
       submittedBy: leaderId,
       submittedAt: at,
     });
-    await tx
-      .insert(innovationEvents)
-      .values([
-        {
-          projectId: p.id,
-          action: 'submit',
-          fromState: 'draft',
-          toState: 'submitted',
-          actorId: leaderId,
-          at,
-        },
-        ...(returned
-          ? [
-              {
-                projectId: p.id,
-                action: 'return',
-                fromState: 'submitted',
-                toState: 'returned',
-                comment: '请补充预期成果的量化指标。',
-                actorId: secretariatId,
-              },
-            ]
-          : []),
-      ]);
+    await tx.insert(innovationEvents).values([
+      {
+        projectId: p.id,
+        action: 'submit',
+        fromState: 'draft',
+        toState: 'submitted',
+        actorId: leaderId,
+        at,
+      },
+      ...(returned
+        ? [
+            {
+              projectId: p.id,
+              action: 'return',
+              fromState: 'submitted',
+              toState: 'returned',
+              comment: '请补充预期成果的量化指标。',
+              actorId: secretariatId,
+            },
+          ]
+        : []),
+    ]);
   }
   await tx.update(innovationCycles).set({ projectSeq: 5 }).where(sql`${innovationCycles.id} = ${cycleId}`);
   void rnd;
