@@ -1,13 +1,10 @@
-/** Money is integer fen on the wire; the UI shows yuan in the reader's language. */
+/**
+ * Money is integer fen on the wire; the UI shows yuan with the plain yuan sign in both languages
+ * (as the innovation module does), grouped in the reader's language.
+ */
 export function formatYuan(fen: number | null | undefined, lang: string): string {
   if (fen === null || fen === undefined) return '';
-  return new Intl.NumberFormat(lang, {
-    style: 'currency',
-    currency: 'CNY',
-    currencyDisplay: 'symbol',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 2,
-  }).format(fen / 100);
+  return `¥${(fen / 100).toLocaleString(lang, { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
 }
 
 /** Yuan in units of ten thousand (万元), for charts and compact figures. */
