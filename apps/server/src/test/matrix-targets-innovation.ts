@@ -212,6 +212,26 @@ export const innovationTargets: Record<string, Make> = {
     payload: { unitId: unit.id, reason: '曾在该单位工作' },
     scoped: false,
   }),
+  'GET /api/innovation/projects/:id/reviewers': async ({ app }, unit, caller) => {
+    const { project } = await projectIn(app, unit, 'completed');
+    await reviewOn(app, project.id, caller);
+    return { url: `/api/innovation/projects/${project.id}/reviewers` };
+  },
+  'DELETE /api/innovation/projects/:id/reviewers/:reviewerId': async ({ app }, unit) => {
+    const { project } = await projectIn(app, unit, 'completed');
+    const reviewer = await outsider(app);
+    await reviewOn(app, project.id, reviewer);
+    return { url: `/api/innovation/projects/${project.id}/reviewers/${reviewer.id}` };
+  },
+  'GET /api/innovation/conflicts': async () => ({ url: '/api/innovation/conflicts', scoped: false }),
+  'DELETE /api/innovation/conflicts/:id': async ({ app }, _unit, caller) => {
+    const { innovationConflicts } = await tables();
+    const [c] = await db(app)
+      .insert(innovationConflicts)
+      .values({ reviewerId: caller.id, reason: '旧的声明' })
+      .returning();
+    return { url: `/api/innovation/conflicts/${c.id}`, scoped: false };
+  },
   'GET /api/innovation/reviews': async () => ({ url: '/api/innovation/reviews', scoped: false }),
   'GET /api/innovation/reviews/:id': async ({ app }, unit, caller) => ({
     url: `/api/innovation/reviews/${await reviewIn(app, unit, caller)}`,
@@ -289,11 +309,15 @@ async function meetingIn(app: FastifyInstance, unit: Unit) {
 }
 
 async function reviewIn(app: FastifyInstance, unit: Unit, caller: Person) {
-  const { innovationReviews } = await tables();
   const { project } = await projectIn(app, unit, 'completed');
+  return reviewOn(app, project.id, caller);
+}
+
+async function reviewOn(app: FastifyInstance, projectId: number, reviewer: Person) {
+  const { innovationReviews } = await tables();
   const [r] = await db(app)
     .insert(innovationReviews)
-    .values({ projectId: project.id, reviewerId: caller.id })
+    .values({ projectId, reviewerId: reviewer.id })
     .returning();
   return r.id;
 }

@@ -28,7 +28,8 @@ export const ZChangeRequest = z.object({
   kind: ZChangeKind,
   proposal: ZChangeProposal,
   reason: z.string(),
-  state: z.enum(['pending', 'approved', 'rejected']),
+  /** `closed`: the project was completed or terminated while the request was pending. */
+  state: z.enum(['pending', 'approved', 'rejected', 'closed']),
   requestedBy: z.string().nullable(),
   requestedAt: z.string(),
   decidedBy: z.string().nullable(),

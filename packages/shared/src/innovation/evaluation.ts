@@ -19,6 +19,27 @@ export const ZConflictInput = z
     path: ['projectId'],
   });
 
+/** A conflict as its reviewer sees it. */
+export const ZConflict = z.object({
+  id: z.number(),
+  projectId: z.number().nullable(),
+  projectTitle: z.string().nullable(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  reason: z.string(),
+  createdAt: z.string(),
+});
+export type TConflict = z.infer<typeof ZConflict>;
+
+/** A reviewer assigned to a project, as the secretariat sees the assignment (not the scores). */
+export const ZAssignment = z.object({
+  reviewId: z.number(),
+  reviewer: ZPersonRef,
+  state: z.enum(['assigned', 'submitted']),
+  submittedAt: z.string().nullable(),
+});
+export type TAssignment = z.infer<typeof ZAssignment>;
+
 export const ZScoreInput = z.object({
   scores: z.record(z.string(), z.number().min(0).max(100)),
   comments: z.record(z.string(), z.string().trim().max(2000)).default({}),

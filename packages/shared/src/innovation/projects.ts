@@ -85,6 +85,9 @@ export const ZProjectSummary = z.object({
   late: z.boolean(),
   submittedAt: z.string().nullable(),
   updatedAt: z.string(),
+  version: z.number(),
+  /** The workflow actions the caller may take now, as on the detail. */
+  actions: z.array(ZProjectAction),
 });
 export type TProjectSummary = z.infer<typeof ZProjectSummary>;
 
@@ -140,11 +143,10 @@ export const ZProject = ZProjectSummary.extend({
   /** Only for the secretariat and the leadership group; never for the applicant. */
   supervisionNotes: z.array(ZSupervisionNote).nullable(),
   revisionCount: z.number(),
-  version: z.number(),
-  /** The actions the caller may take now (table, permission, window and scope all checked). */
-  actions: z.array(ZProjectAction),
   abilities: z.object({
     edit: z.boolean(),
+    attach: z.boolean(),
+    detach: z.boolean(),
     report: z.boolean(),
     supervise: z.boolean(),
     requestChange: z.boolean(),

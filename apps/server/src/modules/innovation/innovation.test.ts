@@ -259,7 +259,18 @@ describe('an innovation project from declaration to commendation', () => {
       milestoneId: m.id,
       milestoneDone: true,
     });
+    const late = await applicant.request('POST', `/api/innovation/projects/${draft.id}/changes`, {
+      proposal: { kind: 'funding', fundingFen: 3_500_000 },
+      reason: '追加经费',
+    });
+    expect(late.statusCode).toBe(201);
     expect((await act(applicant, draft.id, 'complete', '形成成果报告一份')).json().state).toBe('completed');
+    // A change request still pending when the project completes is closed with it.
+    const changes = (await secretariat.request('GET', `/api/innovation/projects/${draft.id}/changes`)).json();
+    expect(changes.find((c: { id: number }) => c.id === late.json().id)).toMatchObject({
+      state: 'closed',
+      canDecide: false,
+    });
 
     // Evaluation: a reviewer from the applicant's company subtree is refused; the others score.
     const conflict = await secretariat.request('POST', `/api/innovation/projects/${draft.id}/reviewers`, {
@@ -285,6 +296,25 @@ describe('an innovation project from declaration to commendation', () => {
       reviewerIds: [expertA.person.id, leader.person.id],
     });
     expect(assigned.statusCode, assigned.body).toBe(201);
+    // The secretariat sees who is assigned and may take an assignee off before they submit.
+    const assignees = (
+      await secretariat.request('GET', `/api/innovation/projects/${draft.id}/reviewers`)
+    ).json();
+    expect(assignees.map((a: { reviewer: { id: number } }) => a.reviewer.id).sort()).toEqual(
+      [expertA.person.id, leader.person.id].sort(),
+    );
+    expect(
+      (
+        await secretariat.request(
+          'DELETE',
+          `/api/innovation/projects/${draft.id}/reviewers/${leader.person.id}`,
+        )
+      ).statusCode,
+    ).toBe(204);
+    // The expert who declared a conflict sees and may withdraw it.
+    const mine = (await expertB.request('GET', '/api/innovation/conflicts')).json();
+    expect(mine).toEqual([expect.objectContaining({ projectId: draft.id, reason: '曾指导该课题' })]);
+    expect((await expertB.request('DELETE', `/api/innovation/conflicts/${mine[0].id}`)).statusCode).toBe(204);
     const [reviewA] = (await expertA.request('GET', '/api/innovation/reviews')).json();
     expect(reviewA.others).toBeNull();
     const incomplete = await expertA.request('PUT', `/api/innovation/reviews/${reviewA.id}`, {

@@ -1,4 +1,4 @@
-import { ZErrorBody } from '@lifeline/shared';
+import { ZErrorBody, ZNotificationPage } from '@lifeline/shared';
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -6,14 +6,6 @@ import { z } from 'zod';
 import { notifications } from '../../platform/notifications/notifications.table.js';
 import { requireActor } from '../auth/auth.hooks.js';
 
-const ZNotification = z.object({
-  id: z.number(),
-  kind: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
-  link: z.string().nullable(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 404: ZErrorBody };
 const tags = ['notifications'];
 
@@ -34,7 +26,7 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
           limit: z.coerce.number().int().min(1).max(100).default(20),
           unread: z.enum(['true', 'false']).default('false'),
         }),
-        response: { 200: z.object({ items: z.array(ZNotification), unread: z.number() }), ...errors },
+        response: { 200: ZNotificationPage, ...errors },
       },
     },
     async (request) => {

@@ -9,7 +9,32 @@ import { INNOVATION_KEY } from './api';
 type Details = { reason?: unknown; quota?: unknown; recused?: unknown };
 
 /** Refusals whose `details.reason` the module translates (the server's words are English). */
-const REASONS = ['declaration_not_open', 'declaration_closed', 'declaration_open', 'rubric_locked'];
+const REASONS = [
+  'declaration_not_open',
+  'declaration_closed',
+  'declaration_open',
+  'rubric_locked',
+  'not_in_table',
+  'via_meeting',
+  'not_completed',
+  'review_submitted',
+  'not_editable',
+  'not_attachable',
+  'attachment_kept',
+  'not_running',
+  'draft_not_supervised',
+  'milestone_done',
+  'already_decided',
+  'members_locked',
+  'not_shortlisted',
+  'awards_locked',
+  'awards_not_draft',
+  'awards_not_in_publicity',
+  'publicity_running',
+  'objections_open',
+  'publicity_closed',
+  'objection_answered',
+];
 
 /**
  * The text of a failed action of this module: a stale version says "reloaded"; a refusal with a

@@ -122,6 +122,7 @@ export async function setAwards(db: Db, actor: Actor, cycleId: number, input: z.
     const { cycle, grant } = await stageChange(tx, actor, cycleId, input.version);
     if (!['none', 'draft'].includes(cycle.awardStage))
       throw new AppError('invalid_transition', 'Awards in publicity or final cannot change', {
+        reason: 'awards_locked',
         stage: cycle.awardStage,
       });
     const tiers = new Map(cycle.awardTiers.map((t) => [t.tier, t]));
@@ -180,6 +181,7 @@ export async function publishAwards(
     const { cycle, grant } = await stageChange(tx, actor, cycleId, input.version);
     if (cycle.awardStage !== 'draft')
       throw new AppError('invalid_transition', 'Only draft awards can go into publicity', {
+        reason: 'awards_not_draft',
         stage: cycle.awardStage,
       });
     if (input.publicityEndsOn < today())
@@ -206,6 +208,7 @@ export async function finalizeAwards(db: Db, actor: Actor, cycleId: number, vers
     const { cycle, grant } = await stageChange(tx, actor, cycleId, version);
     if (cycle.awardStage !== 'publicity')
       throw new AppError('invalid_transition', 'Only awards in publicity can become final', {
+        reason: 'awards_not_in_publicity',
         stage: cycle.awardStage,
       });
     if (today() <= (cycle.publicityEndsOn ?? ''))
@@ -241,6 +244,7 @@ export async function lodgeObjection(db: Db, actor: Actor, awardId: number, text
     const cycle = await cycleForAwards(tx, actor, a.cycleId);
     if (cycle.awardStage !== 'publicity' || today() > (cycle.publicityEndsOn ?? ''))
       throw new AppError('invalid_transition', 'Objections are taken only during the publicity period', {
+        reason: 'publicity_closed',
         stage: cycle.awardStage,
       });
     const [o] = await tx
@@ -270,7 +274,10 @@ export async function answerObjection(db: Db, actor: Actor, objectionId: number,
     if (!row) throw notFound('Objection');
     const cycle = await visibleCycle(tx, actor, row.cycleId);
     const grant = authorize(actor, 'innovation.manage', cycle.ownerUnitPath, 'Objection');
-    if (row.o.answer) throw new AppError('invalid_transition', 'The objection was already answered');
+    if (row.o.answer)
+      throw new AppError('invalid_transition', 'The objection was already answered', {
+        reason: 'objection_answered',
+      });
     await tx
       .update(innovationObjections)
       .set({ answer, answeredBy: actor.personId, answeredAt: sql`now()` })

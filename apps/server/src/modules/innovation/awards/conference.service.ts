@@ -29,7 +29,10 @@ export async function conference(db: Db, actor: Actor, cycleId: number) {
     .leftJoin(orgUnits, eq(orgUnits.id, innovationProjects.unitId))
     .leftJoin(people, eq(people.id, innovationCommendations.personId))
     .where(eq(innovationCommendations.cycleId, cycleId))
-    .orderBy(asc(innovationCommendations.kind), asc(innovationCommendations.position));
+    .orderBy(
+      sql`case ${innovationCommendations.kind} when 'result' then 1 when 'team' then 2 else 3 end`,
+      asc(innovationCommendations.position),
+    );
   return {
     cycleId,
     name: cycle.conferenceName,

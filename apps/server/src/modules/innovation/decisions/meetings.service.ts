@@ -17,7 +17,7 @@ import {
 } from '../innovation.access.js';
 import { innovationDecisions, innovationMeetings, innovationProjects } from '../innovation.table.js';
 import { scheduleMilestoneJobs } from '../management/reminders.js';
-import { presentProjectSummary } from '../projects/projects.presenter.js';
+import { presentSummaries } from '../projects/projects.presenter.js';
 import { listProjects } from '../projects/projects.service.js';
 import { recordEvent } from '../projects/transitions.service.js';
 import { recusals } from './recusal.js';
@@ -92,7 +92,11 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: z.i
         decided.n > 0 &&
         JSON.stringify([...changes.memberIds].sort()) !== JSON.stringify([...m.memberIds].sort())
       )
-        throw new AppError('invalid_transition', 'Members cannot change after the meeting decided a project');
+        throw new AppError(
+          'invalid_transition',
+          'Members cannot change after the meeting decided a project',
+          { reason: 'members_locked' },
+        );
     }
     const rows = await tx
       .update(innovationMeetings)
@@ -141,8 +145,15 @@ export async function meetingDetail(db: Db, actor: Actor, id: number) {
       ),
     )
     .orderBy(asc(innovationProjects.code));
-  const list = await listProjects(db, actor, { cycleId: m.cycleId, page: 1, pageSize: 200 });
+  const list = await listProjects(
+    db,
+    actor,
+    { cycleId: m.cycleId, page: 1, pageSize: 1 },
+    candidates.map((c) => c.id),
+  );
+  const summaries = await presentSummaries(db, actor, list.items);
   const byId = new Map(list.items.map((p) => [p.id, p]));
+  const summaryOf = new Map(summaries.map((p) => [p.id, p]));
   const refs = new Map(members.map((r) => [r.id, r]));
   return {
     ...(await presentMeeting(db, actor, m)),
@@ -156,7 +167,7 @@ export async function meetingDetail(db: Db, actor: Actor, id: number) {
       }));
       return [
         {
-          project: presentProjectSummary(p),
+          project: summaryOf.get(pid)!,
           recused: rec,
           decision: d
             ? {
@@ -190,6 +201,7 @@ export async function decideProject(db: Db, actor: Actor, meetingId: number, inp
     if (input.version !== p.version) assertUpdated([], 'project', p.version);
     if (p.state !== 'shortlisted')
       throw new AppError('invalid_transition', `A project in state "${p.state}" cannot be decided`, {
+        reason: 'not_shortlisted',
         state: p.state,
         action: input.outcome,
       });

@@ -1,5 +1,7 @@
 import {
+  ZAssignment,
   ZAssignReviewersInput,
+  ZConflict,
   ZConflictInput,
   ZErrorBody,
   ZEvaluationBoard,
@@ -15,10 +17,14 @@ import { evaluationBoard } from './board.service.js';
 import {
   assignReviewers,
   declareConflict,
+  myConflicts,
   myReviews,
   presentReview,
+  projectReviewers,
+  removeReviewer,
   reviewDetail,
   saveReview,
+  withdrawConflict,
 } from './reviews.service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
@@ -50,6 +56,63 @@ export async function evaluationRoutes(fastify: FastifyInstance): Promise<void> 
         request.body.reviewerIds,
       );
       return reply.status(201).send({ assigned: added.length });
+    },
+  );
+
+  app.get(
+    '/api/innovation/projects/:id/reviewers',
+    {
+      config: { access: { permission: 'innovation.review' } },
+      schema: {
+        tags,
+        summary: 'Reviewers assigned to a project and whether they submitted',
+        params: ZId,
+        response: { 200: z.array(ZAssignment), ...errors },
+      },
+    },
+    async (request) => projectReviewers(db(), requireActor(request), request.params.id),
+  );
+
+  app.delete(
+    '/api/innovation/projects/:id/reviewers/:reviewerId',
+    {
+      config: { access: { permission: 'innovation.review' } },
+      schema: {
+        tags,
+        summary: 'Take a reviewer off a project before they submitted',
+        params: ZId.extend({ reviewerId: z.coerce.number().int().positive() }),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await removeReviewer(db(), requireActor(request), request.params.id, request.params.reviewerId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/innovation/conflicts',
+    {
+      config: { access: { permission: 'innovation.evaluate' } },
+      schema: { tags, summary: 'The conflicts I declared', response: { 200: z.array(ZConflict), ...errors } },
+    },
+    async (request) => myConflicts(db(), requireActor(request)),
+  );
+
+  app.delete(
+    '/api/innovation/conflicts/:id',
+    {
+      config: { access: { permission: 'innovation.evaluate' } },
+      schema: {
+        tags,
+        summary: 'Withdraw a conflict I declared',
+        params: ZId,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await withdrawConflict(db(), requireActor(request), request.params.id);
+      return reply.status(204).send(null);
     },
   );
 

@@ -7,7 +7,7 @@ import {
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import { type Actor, auditActor, authorize, can } from '../../../platform/authz/actor.js';
+import { type Actor, auditActor, authorize, can, canOn } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { notify } from '../../../platform/notifications/notify.js';
@@ -39,6 +39,7 @@ export async function assignReviewers(db: Db, actor: Actor, projectId: number, r
     const grant = authorize(actor, 'innovation.review', p.unitPath, 'Project');
     if (p.state !== 'completed')
       throw new AppError('invalid_transition', 'Reviewers are assigned to completed projects', {
+        reason: 'not_completed',
         state: p.state,
       });
     const refs = await requirePeople(tx, reviewerIds, 'reviewerIds');
@@ -81,8 +82,15 @@ export async function declareConflict(db: Db, actor: Actor, input: z.infer<typeo
   if (!can(actor, 'innovation.evaluate'))
     throw new AppError('forbidden', 'You may not do this (innovation.evaluate)');
   return db.transaction(async (tx) => {
-    if (input.projectId) await loadProject(tx, input.projectId);
-    if (input.unitId) await findUnit(tx, input.unitId);
+    // Only projects and units within the reviewer's own scope: others answer as if absent.
+    if (input.projectId) {
+      const p = await loadProject(tx, input.projectId);
+      if (!canOn(actor, 'innovation.evaluate', p.unitPath)) throw notFound('Project');
+    }
+    if (input.unitId) {
+      const u = await findUnit(tx, input.unitId);
+      if (!canOn(actor, 'innovation.evaluate', u.path)) throw notFound('Unit');
+    }
     const [row] = await tx
       .insert(innovationConflicts)
       .values({
@@ -204,7 +212,10 @@ export async function saveReview(db: Db, actor: Actor, id: number, input: TScore
     const grant = authorize(actor, 'innovation.evaluate', p.unitPath, 'Review');
     if (input.version !== r.version) assertUpdated([], 'review', r.version);
     if (r.state === 'submitted')
-      throw new AppError('invalid_transition', 'A submitted review is final', { state: r.state });
+      throw new AppError('invalid_transition', 'A submitted review is final', {
+        reason: 'review_submitted',
+        state: r.state,
+      });
     const cycle = await loadCycle(tx, p.cycleId);
     checkScores(cycle.rubric, input);
     const rows = await tx
@@ -248,4 +259,85 @@ export async function cycleReviews(db: Db, cycleId: number) {
         inArray(innovationReviews.state, ['assigned', 'submitted']),
       ),
     );
+}
+
+/** The conflicts the caller declared. */
+export async function myConflicts(db: Db, actor: Actor) {
+  const rows = await db
+    .select({ c: innovationConflicts, projectTitle: innovationProjects.title, unitName: orgUnits.name })
+    .from(innovationConflicts)
+    .leftJoin(innovationProjects, eq(innovationProjects.id, innovationConflicts.projectId))
+    .leftJoin(orgUnits, eq(orgUnits.id, innovationConflicts.unitId))
+    .where(eq(innovationConflicts.reviewerId, actor.personId))
+    .orderBy(desc(innovationConflicts.id));
+  return rows.map(({ c, projectTitle, unitName }) => ({
+    id: c.id,
+    projectId: c.projectId,
+    projectTitle,
+    unitId: c.unitId,
+    unitName,
+    reason: c.reason,
+    createdAt: c.createdAt,
+  }));
+}
+
+/** Withdraws one of the caller's declared conflicts (assignments withdrawn for it stay withdrawn). */
+export async function withdrawConflict(db: Db, actor: Actor, id: number) {
+  await db.transaction(async (tx) => {
+    const gone = await tx
+      .delete(innovationConflicts)
+      .where(and(eq(innovationConflicts.id, id), eq(innovationConflicts.reviewerId, actor.personId)))
+      .returning();
+    if (!gone.length) throw notFound('Conflict');
+    await writeAudit(tx, auditActor(actor, null), {
+      action: 'innovation_conflict.withdraw',
+      recordType: 'innovation_conflict',
+      recordId: id,
+    });
+  });
+}
+
+/** The reviewers assigned to a project and whether they submitted (never their scores here). */
+export async function projectReviewers(db: Db, actor: Actor, projectId: number) {
+  const p = await visibleProject(db, actor, projectId);
+  authorize(actor, 'innovation.review', p.unitPath, 'Project');
+  const rows = await db
+    .select({ r: innovationReviews, name: people.name, no: people.employeeNo })
+    .from(innovationReviews)
+    .innerJoin(people, eq(people.id, innovationReviews.reviewerId))
+    .where(eq(innovationReviews.projectId, projectId))
+    .orderBy(asc(innovationReviews.id));
+  return rows.map(({ r, name, no }) => ({
+    reviewId: r.id,
+    reviewer: { id: r.reviewerId, name, employeeNo: no },
+    state: r.state as 'assigned' | 'submitted',
+    submittedAt: r.submittedAt,
+  }));
+}
+
+/** Takes a reviewer off a project before they submitted. */
+export async function removeReviewer(db: Db, actor: Actor, projectId: number, reviewerId: number) {
+  await db.transaction(async (tx) => {
+    const p = await visibleProject(tx, actor, projectId);
+    const grant = authorize(actor, 'innovation.review', p.unitPath, 'Project');
+    const [r] = await tx
+      .select()
+      .from(innovationReviews)
+      .where(and(eq(innovationReviews.projectId, projectId), eq(innovationReviews.reviewerId, reviewerId)))
+      .for('update');
+    if (!r) throw notFound('Assignment');
+    if (r.state === 'submitted')
+      throw new AppError('invalid_transition', 'A submitted review stays', {
+        reason: 'review_submitted',
+        state: r.state,
+      });
+    await tx.delete(innovationReviews).where(eq(innovationReviews.id, r.id));
+    await writeAudit(tx, auditActor(actor, grant), {
+      action: 'innovation_project.remove_reviewer',
+      recordType: 'innovation_project',
+      recordId: projectId,
+      unitId: p.unitId,
+      details: { reviewerId },
+    });
+  });
 }

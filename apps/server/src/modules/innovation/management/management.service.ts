@@ -35,7 +35,10 @@ import { scheduleMilestoneJobs } from './reminders.js';
 
 function assertRunning(state: string) {
   if (!RUNNING_STATES.includes(state))
-    throw new AppError('invalid_transition', 'Only a project under implementation takes this', { state });
+    throw new AppError('invalid_transition', 'Only a project under implementation takes this', {
+      reason: 'not_running',
+      state,
+    });
 }
 
 /** A progress report of the applicant; may mark a milestone done. */
@@ -81,7 +84,10 @@ export async function addSupervisionNote(db: Db, actor: Actor, id: number, note:
   return db.transaction(async (tx) => {
     const p = await visibleProject(tx, actor, id);
     const grant = authorize(actor, 'innovation.review', p.unitPath, 'Project');
-    if (p.state === 'draft') throw new AppError('invalid_transition', 'A draft is not supervised');
+    if (p.state === 'draft')
+      throw new AppError('invalid_transition', 'A draft is not supervised', {
+        reason: 'draft_not_supervised',
+      });
     const [row] = await tx
       .insert(innovationSupervisionNotes)
       .values({ projectId: id, note, authorId: actor.personId })
@@ -149,7 +155,8 @@ async function checkProposal(db: Db, projectId: number, proposal: TChangeProposa
         and(eq(innovationMilestones.id, proposal.milestoneId), eq(innovationMilestones.projectId, projectId)),
       );
     if (!m) throw notFound('Milestone');
-    if (m.doneOn) throw new AppError('invalid_transition', 'The milestone is already done');
+    if (m.doneOn)
+      throw new AppError('invalid_transition', 'The milestone is already done', { reason: 'milestone_done' });
   }
 }
 
@@ -174,6 +181,7 @@ export async function decideChange(
     if (input.version !== row.version) assertUpdated([], 'change request', row.version);
     if (row.state !== 'pending')
       throw new AppError('invalid_transition', 'The change request was already decided', {
+        reason: 'already_decided',
         state: row.state,
       });
     if (input.approve) {
@@ -247,6 +255,7 @@ export async function listChanges(db: Db, actor: Actor, filter: { projectId?: nu
     .select({
       c: innovationChangeRequests,
       projectTitle: innovationProjects.title,
+      projectState: innovationProjects.state,
       unitPath: orgUnits.path,
       requestedByName: sql<string | null>`${requester}`,
       decidedByName: sql<string | null>`${decider}`,
@@ -264,14 +273,17 @@ export async function listChanges(db: Db, actor: Actor, filter: { projectId?: nu
     kind: r.c.kind as TChangeProposal['kind'],
     proposal: r.c.proposal,
     reason: r.c.reason,
-    state: r.c.state as 'pending' | 'approved' | 'rejected',
+    state: r.c.state as 'pending' | 'approved' | 'rejected' | 'closed',
     requestedBy: r.requestedByName,
     requestedAt: r.c.requestedAt,
     decidedBy: r.decidedByName,
     decidedAt: r.c.decidedAt,
     decisionComment: r.c.decisionComment,
     version: r.c.version,
-    canDecide: r.c.state === 'pending' && canOn(actor, 'innovation.review', r.unitPath),
+    canDecide:
+      r.c.state === 'pending' &&
+      RUNNING_STATES.includes(r.projectState) &&
+      canOn(actor, 'innovation.review', r.unitPath),
   }));
 }
 

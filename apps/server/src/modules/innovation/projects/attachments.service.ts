@@ -7,11 +7,11 @@ import type { FileStore } from '../../../platform/files/file-store.js';
 import { FILE_KINDS, getFile, type StoredFile, saveFile } from '../../../platform/files/files.service.js';
 import { visibleProject } from '../innovation.access.js';
 import { innovationAttachments } from '../innovation.table.js';
+import { ATTACHABLE_STATES, EDITABLE_STATES } from './projects.rules.js';
 
 /** Attachments are documents or images up to 20 MB, at most 20 per project. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const MAX_ATTACHMENTS = 20;
-const ATTACHABLE = ['draft', 'returned', 'approved', 'suspended'];
 
 export async function addAttachment(
   db: Db,
@@ -22,8 +22,11 @@ export async function addAttachment(
 ): Promise<StoredFile> {
   const p = await visibleProject(db, actor, id);
   const grant = authorize(actor, 'innovation.declare', p.unitPath, 'Project');
-  if (!ATTACHABLE.includes(p.state))
-    throw new AppError('invalid_transition', 'Attachments cannot be added in this state', { state: p.state });
+  if (!ATTACHABLE_STATES.includes(p.state))
+    throw new AppError('invalid_transition', 'Attachments cannot be added in this state', {
+      reason: 'not_attachable',
+      state: p.state,
+    });
   const existing = await db.$count(innovationAttachments, eq(innovationAttachments.projectId, id));
   if (existing >= MAX_ATTACHMENTS)
     throw new AppError('conflict', `A project has at most ${MAX_ATTACHMENTS} attachments`);
@@ -68,8 +71,9 @@ export async function removeAttachment(db: Db, actor: Actor, id: number, fileId:
   await db.transaction(async (tx) => {
     const p = await visibleProject(tx, actor, id, true);
     const grant = authorize(actor, 'innovation.declare', p.unitPath, 'Project');
-    if (!['draft', 'returned'].includes(p.state))
+    if (!EDITABLE_STATES.includes(p.state))
       throw new AppError('invalid_transition', 'Attachments of a submitted declaration are kept', {
+        reason: 'attachment_kept',
         state: p.state,
       });
     const gone = await tx

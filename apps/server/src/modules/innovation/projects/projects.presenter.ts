@@ -1,4 +1,10 @@
-import type { TInnovationCategory, TInnovationLevel, TProject, TProjectSummary } from '@lifeline/shared';
+import type {
+  TInnovationCategory,
+  TInnovationLevel,
+  TProject,
+  TProjectAction,
+  TProjectSummary,
+} from '@lifeline/shared';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { type Actor, canOn } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
@@ -12,13 +18,16 @@ import {
   innovationRevisions,
   innovationSupervisionNotes,
 } from '../innovation.table.js';
-import { allowedActions, EDITABLE_STATES, RUNNING_STATES } from './projects.rules.js';
+import { ATTACHABLE_STATES, allowedActions, EDITABLE_STATES, RUNNING_STATES } from './projects.rules.js';
 import { milestonesOf } from './projects.service.js';
 
 type Leader = { id: number; name: string; employeeNo: string };
 
-/** A list row: only what a list needs. */
-export function presentProjectSummary(p: ProjectRow & { leader: Leader }): TProjectSummary {
+/** A list row: only what a list needs, with the actions open to the caller now. */
+export function presentProjectSummary(
+  p: ProjectRow & { leader: Leader },
+  actions: TProjectAction[],
+): TProjectSummary {
   return {
     id: p.id,
     code: p.code,
@@ -37,7 +46,23 @@ export function presentProjectSummary(p: ProjectRow & { leader: Leader }): TProj
     late: p.late,
     submittedAt: p.submittedAt,
     updatedAt: p.updatedAt,
+    version: p.version,
+    actions,
   };
+}
+
+/** List rows with each row's actions, reading the declaration window of each cycle once. */
+export async function presentSummaries(
+  db: Db,
+  actor: Actor,
+  rows: (ProjectRow & { leader: Leader })[],
+): Promise<TProjectSummary[]> {
+  const day = today();
+  const cycles = new Map<number, Awaited<ReturnType<typeof loadCycle>>>();
+  for (const id of new Set(rows.map((r) => r.cycleId))) cycles.set(id, await loadCycle(db, id));
+  return rows.map((r) =>
+    presentProjectSummary(r, allowedActions(actor, r, cycles.get(r.cycleId)!.windows.declaration, day)),
+  );
 }
 
 /** The whole project as the caller may see it, with the actions open to them now. */
@@ -82,7 +107,10 @@ export async function presentProject(db: Db, actor: Actor, p: ProjectRow): Promi
   const refs = await personRefs(db, [p.leaderId, ...p.teamIds]);
   const declarer = canOn(actor, 'innovation.declare', p.unitPath);
   return {
-    ...presentProjectSummary({ ...p, leader: ref(refs, p.leaderId)! }),
+    ...presentProjectSummary(
+      { ...p, leader: ref(refs, p.leaderId)! },
+      allowedActions(actor, p, cycle.windows.declaration, day),
+    ),
     objectives: p.objectives,
     plan: p.plan,
     team: p.teamIds.flatMap((id) => ref(refs, id) ?? []),
@@ -122,10 +150,10 @@ export async function presentProject(db: Db, actor: Actor, p: ProjectRow): Promi
       ? notes.map(({ n, authorName }) => ({ id: n.id, note: n.note, authorName, at: n.at }))
       : null,
     revisionCount: revisions.n,
-    version: p.version,
-    actions: allowedActions(actor, p, cycle.windows.declaration, day),
     abilities: {
       edit: declarer && EDITABLE_STATES.includes(p.state),
+      attach: declarer && ATTACHABLE_STATES.includes(p.state),
+      detach: declarer && EDITABLE_STATES.includes(p.state),
       report: declarer && RUNNING_STATES.includes(p.state),
       supervise: canOn(actor, 'innovation.review', p.unitPath) && p.state !== 'draft',
       requestChange: declarer && RUNNING_STATES.includes(p.state),

@@ -17,7 +17,7 @@ import { sendFile } from '../../../platform/files/files.service.js';
 import { requireActor } from '../../auth/auth.hooks.js';
 import { visibleProject } from '../innovation.access.js';
 import { addAttachment, projectAttachment, removeAttachment } from './attachments.service.js';
-import { presentProject, presentProjectSummary } from './projects.presenter.js';
+import { presentProject, presentSummaries } from './projects.presenter.js';
 import { createProject, listProjects, updateProject } from './projects.service.js';
 import { projectRevisions } from './revisions.service.js';
 import { transitionProject } from './transitions.service.js';
@@ -53,8 +53,9 @@ export async function projectRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const page = await listProjects(db(), requireActor(request), request.query);
-      return { total: page.total, items: page.items.map(presentProjectSummary) };
+      const actor = requireActor(request);
+      const page = await listProjects(db(), actor, request.query);
+      return { total: page.total, items: await presentSummaries(db(), actor, page.items) };
     },
   );
 

@@ -46,5 +46,7 @@ export function allowedActions(
 
 /** States in which the applicant may still edit the declaration. */
 export const EDITABLE_STATES: readonly string[] = ['draft', 'returned'];
+/** States in which attachments may be added (declaring, or reporting on the implementation). */
+export const ATTACHABLE_STATES: readonly string[] = ['draft', 'returned', 'approved', 'suspended'];
 /** States of a project under implementation, where progress and changes are recorded. */
 export const RUNNING_STATES: readonly string[] = ['approved', 'suspended'];

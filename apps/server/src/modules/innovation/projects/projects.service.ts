@@ -91,6 +91,7 @@ export async function updateProject(
     if (input.version !== current.version) assertUpdated([], 'project', current.version);
     if (!EDITABLE_STATES.includes(current.state))
       throw new AppError('invalid_transition', 'Only a draft or a returned declaration can be edited', {
+        reason: 'not_editable',
         state: current.state,
       });
     const { version, milestones, ...changes } = input;
@@ -128,9 +129,14 @@ export function visibleProjectsSql(actor: Actor): SQL {
     or (${innovationProjects.state} <> 'draft' and ${scopeSql(actor, 'innovation.read', orgUnits.path)}))`;
 }
 
-/** A filtered page of the projects the caller may see. */
-export async function listProjects(db: Db, actor: Actor, q: TProjectListQuery) {
+/** A filtered page of the projects the caller may see (or exactly the given ones, unpaged). */
+export async function listProjects(db: Db, actor: Actor, q: TProjectListQuery, ids?: number[]) {
   const where: SQL[] = [visibleProjectsSql(actor)];
+  if (ids) {
+    if (!ids.length) return { total: 0, items: [] };
+    where.push(inArray(innovationProjects.id, ids));
+    q = { ...q, page: 1, pageSize: ids.length };
+  }
   if (q.cycleId) where.push(eq(innovationProjects.cycleId, q.cycleId));
   if (q.state) where.push(eq(innovationProjects.state, q.state));
   if (q.level)

@@ -14,6 +14,7 @@ import {
   visibleProject,
 } from '../innovation.access.js';
 import {
+  innovationChangeRequests,
   innovationEvents,
   innovationMilestones,
   innovationProjects,
@@ -67,7 +68,7 @@ export async function transitionProject(
         t.viaMeeting
           ? 'Approval and rejection are decided in a decision meeting'
           : `A project in state "${p.state}" cannot be "${input.action}"`,
-        { state: p.state, action: input.action },
+        { reason: t.viaMeeting ? 'via_meeting' : 'not_in_table', state: p.state, action: input.action },
       );
     }
     const grant = authorize(actor, t.permission, p.unitPath, 'Project');
@@ -96,6 +97,19 @@ export async function transitionProject(
       set.lateReason = text;
     }
     if (input.action === 'complete') set.completedAt = new Date().toISOString();
+    if (to === 'completed' || to === 'terminated') {
+      // Pending change requests end with the implementation.
+      await tx
+        .update(innovationChangeRequests)
+        .set({
+          state: 'closed',
+          decidedAt: sql`now()`,
+          version: sql`${innovationChangeRequests.version} + 1`,
+        })
+        .where(
+          and(eq(innovationChangeRequests.projectId, id), eq(innovationChangeRequests.state, 'pending')),
+        );
+    }
     const rows = await tx
       .update(innovationProjects)
       .set({ ...set, version: sql`${innovationProjects.version} + 1`, updatedAt: sql`now()` })
@@ -107,7 +121,8 @@ export async function transitionProject(
         projectId: id,
         revision: p.revision + 1,
         snapshot: await snapshot(tx, p),
-        submittedBy: actor.personId,
+        // A late entry is the applicant's submission, accepted by the secretariat.
+        submittedBy: input.action === 'accept_late' ? p.createdBy : actor.personId,
       });
     await tx.insert(innovationEvents).values({
       projectId: id,

@@ -1,6 +1,7 @@
 import { APPROVED_STATES, type TCycleStats } from '@lifeline/shared';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/authz/actor.js';
+import { shanghaiDate } from '../../../platform/calendar/work-calendar.js';
 import { queryRows } from '../../../platform/db/sql.js';
 import type { Db } from '../../../platform/db/types.js';
 import { listCycles } from '../cycles/cycles.service.js';
@@ -64,6 +65,8 @@ export async function innovationStats(db: Db, actor: Actor, span: { fromYear?: n
     const a = awards.find((x) => Number(x.cycle_id) === c.id);
     const declared = f?.declared ?? 0;
     const approvedN = f?.approved ?? 0;
+    // Before its decisions a cycle has no approval rate and takes no part in the comparison.
+    const decided = approvedN > 0 || shanghaiDate(new Date()) > c.windows.decision.to;
     const stats: TCycleStats = {
       cycleId: c.id,
       number: c.number,
@@ -73,16 +76,18 @@ export async function innovationStats(db: Db, actor: Actor, span: { fromYear?: n
       declared,
       approved: approvedN,
       approvedByLevel: f?.levels ?? {},
-      approvalRate: declared ? Math.round((approvedN / declared) * 1000) / 10 : null,
+      approvalRate: decided && declared ? Math.round((approvedN / declared) * 1000) / 10 : null,
       fundingGrantedFen: Number(f?.funding ?? 0),
       awardsPaidFen: Number(a?.paid ?? 0),
       awards: a?.n ?? 0,
       commended: commended.find((x) => Number(x.cycle_id) === c.id)?.n ?? 0,
-      mostApprovedEver: approvedN > 0 && approvedN > best,
-      approvedChange: prev === null ? null : approvedN - prev,
+      mostApprovedEver: decided && approvedN > 0 && approvedN > best,
+      approvedChange: decided && prev !== null ? approvedN - prev : null,
     };
-    best = Math.max(best, approvedN);
-    prev = approvedN;
+    if (decided) {
+      best = Math.max(best, approvedN);
+      prev = approvedN;
+    }
     return stats;
   });
   const inSpan = cycles.filter((c) => {

@@ -33,7 +33,12 @@ import { useInnovationError } from '../problems';
 import { usePeopleNames } from './people-names';
 import { PersonPicker, type PersonRef } from './person-picker';
 
-const STATE_COLORS = { pending: 'processing', approved: 'success', rejected: 'error' } as const;
+const STATE_COLORS = {
+  pending: 'processing',
+  approved: 'success',
+  rejected: 'error',
+  closed: 'default',
+} as const;
 
 type Props = {
   changes: TChangeRequest[];
