@@ -71,6 +71,7 @@ const tables = () => import('../modules/innovation/innovation.table.js');
 /** For each innovation route, how to call it about a record that lives in `unit`. */
 export const innovationTargets: Record<string, Make> = {
   'GET /api/innovation/cycles': async () => ({ url: '/api/innovation/cycles', scoped: false }),
+  'GET /api/innovation/notices': async () => ({ url: '/api/innovation/notices', scoped: false }),
   'POST /api/innovation/cycles': async (_t, unit) => {
     n += 1;
     const w = { from: day(0), to: day(1) };

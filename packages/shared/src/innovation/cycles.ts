@@ -176,3 +176,17 @@ export function cyclePhase(windows: z.infer<typeof windowsShape>, today: string)
 export function inWindow(w: TWindow, today: string): boolean {
   return today >= w.from && today <= w.to;
 }
+
+/** What a cycle has made public to everyone under its organising unit (for the phone pages). */
+export const ZCycleNotice = z.object({
+  cycleId: z.number(),
+  number: z.number(),
+  name: z.string(),
+  ownerUnitName: z.string(),
+  approvedListPublishedAt: z.string().nullable(),
+  awardStage: ZAwardStage,
+  publicityEndsOn: z.string().nullable(),
+  conferenceName: z.string().nullable(),
+  conferenceOn: z.string().nullable(),
+});
+export type TCycleNotice = z.infer<typeof ZCycleNotice>;

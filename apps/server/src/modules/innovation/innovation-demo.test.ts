@@ -60,6 +60,11 @@ describe('the demo group’s innovation figures', () => {
     const expert = await demoLogin('expert');
     const reviews = (await expert.request('GET', '/api/innovation/reviews')).json();
     expect(reviews.filter((r: { state: string }) => r.state === 'assigned')).toHaveLength(2);
+    // Every employee sees what the group's cycles published, for the phone pages.
+    const employee = await demoLogin('employee');
+    const notices = (await employee.request('GET', '/api/innovation/notices')).json();
+    expect(notices.map((n: { number: number }) => n.number)).toEqual([4, 3, 2, 1]);
+    expect(notices[0]).toMatchObject({ awardStage: 'final', conferenceName: '第四届思想政治工作创新大会' });
     const secretary = await demoLogin('secretary');
     const cycles = (await secretary.request('GET', '/api/innovation/cycles')).json();
     expect(cycles[0]).toMatchObject({ number: 5, phase: 'declaration', abilities: { declare: true } });

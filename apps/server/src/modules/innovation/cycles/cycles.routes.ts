@@ -1,6 +1,7 @@
 import {
   ZCycle,
   ZCycleInput,
+  ZCycleNotice,
   ZCycleUpdate,
   ZErrorBody,
   ZInnovationStats,
@@ -18,6 +19,7 @@ import {
   createCycle,
   listCycles,
   presentCycle,
+  publicNotices,
   rubricLocked,
   updateCycle,
   visibleCycle,
@@ -48,6 +50,19 @@ export async function cycleRoutes(fastify: FastifyInstance): Promise<void> {
       const rows = await listCycles(db(), actor);
       return Promise.all(rows.map(async (c) => presentCycle(actor, c, await rubricLocked(db(), c))));
     },
+  );
+
+  app.get(
+    '/api/innovation/notices',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'What the cycles above me made public: approved lists, awards in publicity, conferences',
+        response: { 200: z.array(ZCycleNotice), ...errors },
+      },
+    },
+    async (request) => publicNotices(db(), requireActor(request)),
   );
 
   app.post(

@@ -145,3 +145,33 @@ export async function updateCycle(db: Db, actor: Actor, id: number, input: TCycl
     return loadCycle(tx, id);
   });
 }
+
+/**
+ * The cycles of the units above the caller that published something (the approved list, awards
+ * in publicity or final, the conference): what every employee may read and object to.
+ */
+export async function publicNotices(db: Db, actor: Actor) {
+  const rows = await db
+    .select({ cycle: innovationCycles, ownerUnitName: orgUnits.name })
+    .from(innovationCycles)
+    .innerJoin(orgUnits, eq(orgUnits.id, innovationCycles.ownerUnitId))
+    .where(
+      sql`${actor.unitPath} like ${orgUnits.path} || '%'
+        and (${innovationCycles.approvedListPublishedAt} is not null
+          or ${innovationCycles.awardStage} in ('publicity', 'final')
+          or ${innovationCycles.conferenceOn} is not null)`,
+    )
+    .orderBy(desc(innovationCycles.startYear), desc(innovationCycles.number))
+    .limit(10);
+  return rows.map(({ cycle: c, ownerUnitName }) => ({
+    cycleId: c.id,
+    number: c.number,
+    name: c.name,
+    ownerUnitName,
+    approvedListPublishedAt: c.approvedListPublishedAt,
+    awardStage: c.awardStage as TCycle['awardStage'],
+    publicityEndsOn: c.publicityEndsOn,
+    conferenceName: c.conferenceName,
+    conferenceOn: c.conferenceOn,
+  }));
+}
