@@ -291,7 +291,7 @@ export async function answerObjection(db: Db, actor: Actor, objectionId: number,
     await notify(tx, [row.o.lodgedBy], {
       kind: 'innovation.objection_answered',
       params: { cycle: cycle.name },
-      link: `/innovation-results/cycles/${cycle.id}/awards`,
+      link: `/m/innovation/cycles/${cycle.id}/awards`,
     });
   });
 }
