@@ -1,54 +1,12 @@
 import { BellOutlined } from '@ant-design/icons';
-import { CHANGE_KINDS } from '@lifeline/shared';
 import { Badge, Button, Empty, Flex, Popover, Spin, Typography } from 'antd';
-import type { i18n as I18n, TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { toLanguage } from '../../i18n/languages';
+import { notificationText, notificationTime } from './notification-text';
 import { type TNotification, useInbox, useMarkRead } from './notifications-api';
 import './notification-bell.css';
-
-/** A param as text: numbers as they are, null as nothing. */
-function text(value: string | number | null | undefined): string {
-  return value === null || value === undefined ? '' : String(value);
-}
-
-/**
- * The sentence of a notice in the UI language, from its kind and params. A kind this version
- * does not know (a newer server) gets a generic sentence rather than a raw key.
- */
-export function notificationText(t: TFunction, i18n: I18n, n: TNotification): string {
-  const lang = toLanguage(i18n.language);
-  const key = `shell:notifications.kinds.${n.kind}`;
-  const p = n.params;
-  const state = text(p.state);
-  const changeKind = CHANGE_KINDS.find((c) => c.code === p.kind);
-  const values = {
-    code: text(p.code),
-    title: text(p.title),
-    milestone: text(p.milestone),
-    dueOn: text(p.dueOn),
-    cycle: text(p.cycle),
-    state:
-      n.kind === 'innovation.change_decided'
-        ? t(`shell:notifications.changeStates.${state}`, { defaultValue: state })
-        : t(`shell:notifications.projectStates.${state}`, { defaultValue: state }),
-    kind: changeKind ? (lang === 'en' ? changeKind.en : changeKind.zh) : text(p.kind),
-  };
-  const known = /^[a-z_]+\.[a-z_]+$/.test(n.kind) && i18n.exists(key);
-  return known ? t(key, values) : t('shell:notifications.generic');
-}
-
-/** When a notice came, short: the time today, the date otherwise. */
-function when(value: string, lang: string): string {
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return '';
-  const sameDay = d.toDateString() === new Date().toDateString();
-  return sameDay
-    ? d.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', hour12: false })
-    : d.toLocaleDateString(lang, { year: 'numeric', month: '2-digit', day: '2-digit' });
-}
 
 /**
  * The bell in the desktop header: the unread count, polled every minute, and the ten newest
@@ -111,7 +69,9 @@ export function NotificationBell() {
               >
                 <span className="ll-inbox-dot" aria-hidden />
                 <span className="ll-inbox-text">{notificationText(t, i18n, n)}</span>
-                <span className="ll-inbox-time">{when(n.createdAt, toLanguage(i18n.language))}</span>
+                <span className="ll-inbox-time">
+                  {notificationTime(n.createdAt, toLanguage(i18n.language))}
+                </span>
               </button>
             </li>
           ))}
