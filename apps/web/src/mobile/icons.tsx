@@ -43,6 +43,16 @@ export function UserIcon(props: IconProps) {
   );
 }
 
+/** Notifications in the top bar. */
+export function BellIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M6 9a6 6 0 0 1 12 0c0 5 2 7 2 7H4s2-2 2-7" />
+      <path d="M10 20a2 2 0 0 0 4 0" />
+    </Svg>
+  );
+}
+
 /** Language switch. */
 export function GlobeIcon(props: IconProps) {
   return (

@@ -14,6 +14,9 @@ const MobileHomePage = lazy(() =>
   import('./pages/mobile-home-page').then((m) => ({ default: m.MobileHomePage })),
 );
 const MobileMePage = lazy(() => import('./pages/mobile-me-page').then((m) => ({ default: m.MobileMePage })));
+const MobileNotificationsPage = lazy(() =>
+  import('./pages/mobile-notifications-page').then((m) => ({ default: m.MobileNotificationsPage })),
+);
 const MobilePasswordPage = lazy(() =>
   import('./pages/mobile-password-page').then((m) => ({ default: m.MobilePasswordPage })),
 );
@@ -44,6 +47,11 @@ export const mobileRouter = createBrowserRouter([
         children: [
           { index: true, element: <MobileHomePage />, handle: { titleKey: 'common:appName' } },
           { path: 'me', element: <MobileMePage />, handle: { titleKey: 'shell:mobile.tabs.me' } },
+          {
+            path: 'notifications',
+            element: <MobileNotificationsPage />,
+            handle: { titleKey: 'shell:notifications.title' },
+          },
           { path: 'password', element: <MobilePasswordPage />, handle: { titleKey: 'auth:password.title' } },
           ...moduleRoutes,
           { path: '*', element: <MobileNotFoundPage />, handle: { titleKey: 'common:notFound.title' } },

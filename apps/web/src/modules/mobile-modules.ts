@@ -1,7 +1,8 @@
+import { innovationNoticesModule } from './innovation-notices/innovation-notices.mobile';
 import type { MobileModule } from './module-types';
 
 /**
  * The tiles of the mobile home page, in order. Only antd-free modules may be listed here:
  * export a MobileModule from `modules/<domain>/<domain>.mobile.tsx` and add it.
  */
-export const MOBILE_MODULES: readonly MobileModule[] = [];
+export const MOBILE_MODULES: readonly MobileModule[] = [innovationNoticesModule];

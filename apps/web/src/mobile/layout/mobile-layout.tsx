@@ -1,11 +1,12 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useMatches } from 'react-router';
+import { Link, NavLink, Outlet, useMatches } from 'react-router';
 import { useMe } from '../../api/me';
 import { MOBILE_MODULES } from '../../modules/mobile-modules';
 import { labelNamespaces } from '../../modules/module-types';
-import { HomeIcon, UserIcon } from '../icons';
+import { BellIcon, HomeIcon, UserIcon } from '../icons';
 import type { MobileRouteHandle } from '../mobile-router';
+import { useUnreadCount } from '../notifications-api';
 import { MobileLoading } from '../pages/mobile-loading';
 import { MobileLanguageSwitch } from './mobile-language-switch';
 
@@ -26,11 +27,33 @@ export function MobileLayout() {
   const titleKey = useTitleKey();
   // While the password must be changed nothing else is reachable, so no tabs are offered.
   const hasTabs = useMe().data?.account.mustChangePassword === false;
+  const unread = useUnreadCount(hasTabs).data ?? 0;
   return (
     <div className="m-app">
       <header className="m-topbar">
         <h1 className="m-title">{t(titleKey)}</h1>
-        <MobileLanguageSwitch />
+        <div className="m-topbar-actions">
+          {hasTabs && (
+            <Link
+              to="/m/notifications"
+              className="m-bell"
+              aria-label={
+                unread
+                  ? t('shell:notifications.bellUnread', { count: unread })
+                  : t('shell:notifications.bell')
+              }
+              data-testid="notification-bell"
+            >
+              <BellIcon size={22} />
+              {unread > 0 && (
+                <span className="m-badge" aria-hidden="true">
+                  {unread > 99 ? '99+' : unread}
+                </span>
+              )}
+            </Link>
+          )}
+          <MobileLanguageSwitch />
+        </div>
       </header>
       <main className="m-main">
         <Suspense fallback={<MobileLoading />}>
