@@ -93,7 +93,7 @@ describe('platform shell (with a session)', () => {
     await login(page, baseURL, 'employee', DEMO_PASSWORD);
     await page.goto('/m');
     await page.getByTestId('mobile-greeting').waitFor();
-    await page.getByText('职工服务正在陆续开通').waitFor();
+    await page.getByRole('link', { name: '创新公示' }).waitFor();
     expect(await page.locator('[class*="ant-"]').count()).toBe(0);
     await screenshot(page, 'mobile-home-zh.png');
 

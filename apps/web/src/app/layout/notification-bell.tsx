@@ -24,7 +24,11 @@ export function NotificationBell() {
   const onPick = (n: TNotification) => {
     if (!n.readAt) markRead.mutate(n.id);
     setOpen(false);
-    if (n.link?.startsWith('/')) navigate(n.link);
+    const link = n.link;
+    if (!link?.startsWith('/') || link.startsWith('//')) return;
+    // Phone pages (/m/…) are another app: load them; desktop pages stay in this router.
+    if (link === '/m' || link.startsWith('/m/')) window.location.assign(link);
+    else navigate(link);
   };
 
   const content = (
