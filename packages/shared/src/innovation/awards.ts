@@ -45,6 +45,7 @@ export const ZAward = z.object({
 
 export const ZAwardsView = z.object({
   cycleId: z.number(),
+  cycleName: z.string(),
   stage: z.enum(['none', 'draft', 'publicity', 'final']),
   publicityEndsOn: z.string().nullable(),
   totalFen: z.number(),
@@ -86,6 +87,7 @@ export const ZCommendation = z.object({
 
 export const ZConference = z.object({
   cycleId: z.number(),
+  cycleName: z.string(),
   name: z.string().nullable(),
   heldOn: z.string().nullable(),
   commendations: z.array(ZCommendation),

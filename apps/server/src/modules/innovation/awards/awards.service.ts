@@ -57,6 +57,7 @@ export async function awardsView(db: Db, actor: Actor, cycleId: number) {
   const tierOrder = cycle.awardTiers.map((t) => t.tier as string);
   return {
     cycleId,
+    cycleName: cycle.name,
     stage: cycle.awardStage as 'none' | 'draft' | 'publicity' | 'final',
     publicityEndsOn: cycle.publicityEndsOn,
     totalFen: visible.reduce((s, r) => s + r.a.amountFen, 0),

@@ -35,6 +35,7 @@ export async function conference(db: Db, actor: Actor, cycleId: number) {
     );
   return {
     cycleId,
+    cycleName: cycle.name,
     name: cycle.conferenceName,
     heldOn: cycle.conferenceOn,
     commendations: rows.map(({ c, projectTitle, unitName, personName }) => ({

@@ -128,14 +128,18 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
         summary: 'The approved projects of a cycle (立项公布)',
         params: ZId,
         response: {
-          200: z.object({ publishedAt: z.string().nullable(), lines: z.array(ZApprovedLine) }),
+          200: z.object({
+            cycleName: z.string(),
+            publishedAt: z.string().nullable(),
+            lines: z.array(ZApprovedLine),
+          }),
           ...errors,
         },
       },
     },
     async (request) => {
       const { cycle, lines } = await approvedList(db(), requireActor(request), request.params.id);
-      return { publishedAt: cycle.approvedListPublishedAt, lines };
+      return { cycleName: cycle.name, publishedAt: cycle.approvedListPublishedAt, lines };
     },
   );
 
