@@ -4,9 +4,11 @@
  * bench/results/import-70k.json. Run: `npm run bench:import` (after `node scripts/build.mjs`).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../../apps/server/src/app.js';
+import { createAdmin } from '../../apps/server/src/cli/create-admin.js';
+import type { CliContext } from '../../apps/server/src/cli/with-database.js';
 import { jobHandlers } from '../../apps/server/src/jobs.js';
 import { DEMO_PASSWORD, seedDemo } from '../../apps/server/src/modules/demo/demo.seed.js';
 import { BENCH_SCALE, demoPeople, demoUnits } from '../../apps/server/src/modules/demo/demo-data.js';
@@ -34,8 +36,16 @@ async function main() {
   const database = await openDatabase({ dataDir });
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
-  // The organisation of the benchmark scale, without its people: the import brings them.
-  await seedDemo(database.db, app.lifeline.crypto, { scale: { ...BENCH_SCALE, people: 0 } });
+  // The organisation of the benchmark scale, without its people: the import brings them. The
+  // demo accounts (and the module histories that need people) are left out too; the import is
+  // done by a system administrator of the whole group, made as `lifeline create-admin` does.
+  await seedDemo(database.db, app.lifeline.crypto, {
+    scale: { ...BENCH_SCALE, people: 0 },
+    accounts: false,
+  });
+  process.env.LIFELINE_ADMIN_PASSWORD = DEMO_PASSWORD;
+  const cli = { config, database, crypto: app.lifeline.crypto, files: app.lifeline.files };
+  await createAdmin(cli as unknown as CliContext, ['--login', 'admin', '--name', '周明远']);
   const units = demoUnits(BENCH_SCALE);
   const people = demoPeople(units, ROWS);
   const file = await rosterRows(people, units);
@@ -62,6 +72,14 @@ async function main() {
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
+  // Wall time is what the target is about; CPU time (this process, all its threads) and the
+  // load average say how much of it was the machine being busy with something else.
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
+  const loadBefore = loadavg()[0];
+  const c0 = cpu();
   const t0 = performance.now();
   const up = await app.inject({
     method: 'POST',
@@ -72,6 +90,7 @@ async function main() {
   const id = up.json().id;
   await drain();
   const t1 = performance.now();
+  const c1 = cpu();
   const validated = (await app.inject({ method: 'GET', url: `/api/people/imports/${id}`, headers })).json();
   await app.inject({
     method: 'POST',
@@ -81,6 +100,7 @@ async function main() {
   });
   await drain();
   const t2 = performance.now();
+  const c2 = cpu();
   const done = (await app.inject({ method: 'GET', url: `/api/people/imports/${id}`, headers })).json();
   // Re-importing the same file must change nothing.
   const again = await app.inject({
@@ -110,6 +130,8 @@ async function main() {
     applySeconds: +((t2 - t1) / 1000).toFixed(1),
     totalSeconds: +((t2 - t0) / 1000).toFixed(1),
     reimportUnchangedSeconds: +((t3 - t2) / 1000).toFixed(1),
+    cpuSeconds: { validate: +(c1 - c0).toFixed(1), apply: +(c2 - c1).toFixed(1) },
+    loadAverage: { before: +loadBefore.toFixed(2), after: +loadavg()[0].toFixed(2) },
     validated: { state: validated.state, validRows: validated.validRows, invalidRows: validated.invalidRows },
     result: { state: done.state, created: done.created, updated: done.updated, unchanged: done.unchanged },
     reimport: {

@@ -154,8 +154,20 @@ export function cellText(value: unknown, asDate = false): string {
   return String(value).trim();
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Accepts 2026-01-05, 2026/1/5, 2026.1.5 and 20260105; returns YYYY-MM-DD or null when not a date. */
 export function parseDate(text: string): string | null {
+  // The usual form, YYYY-MM-DD, checked without building a Date (same answers).
+  if (text.length === 10 && ISO_DATE.test(text)) {
+    const y = Number(text.slice(0, 4));
+    const mo = Number(text.slice(5, 7));
+    const d = Number(text.slice(8, 10));
+    if (y < 100 || mo < 1 || mo > 12 || d < 1) return null;
+    const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    return d <= (mo === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[mo - 1]) ? text : null;
+  }
   const m = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(text.trim());
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

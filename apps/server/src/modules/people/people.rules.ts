@@ -5,8 +5,8 @@ import {
   PARTY_MEMBER_STATUSES,
   type TPersonInput,
 } from '@lifeline/shared';
+import { pinyin } from 'pinyin-pro';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
-import { pinyinInitials, pinyinKey } from '../../platform/text/pinyin.js';
 import type { people } from './people.table.js';
 
 export type Problem = { field: keyof TPersonInput | 'row'; code: ProblemCode; message: string };
@@ -36,13 +36,26 @@ const ID_CARD_MESSAGES = {
   check_digit: ['id_card_check_digit', 'ID-card number check digit is wrong (GB 11643)'],
 } as const;
 
-/** The fields about the ID card that are derived from it (enc, hash, mask), or nulls. */
-export function idCardColumns(crypto: FieldCrypto, idCard: string | null | undefined) {
+/** What is stored of a person's ID card: the ciphertext and its blind index. */
+export type StoredIdCard = { idCardEnc: string | null; idCardHash: string | null };
+
+/**
+ * The fields about the ID card that are derived from it (enc, hash, mask), or nulls. When
+ * `stored` holds the same number (same blind index), its ciphertext is kept rather than made
+ * again: encrypting is the dearest step of a large import that changes few ID cards.
+ */
+export function idCardColumns(
+  crypto: FieldCrypto,
+  idCard: string | null | undefined,
+  stored?: StoredIdCard | null,
+) {
   if (!idCard) return { idCardEnc: null, idCardHash: null, idCardMasked: null };
   const id = idCard.trim().toUpperCase();
+  const idCardHash = crypto.blindIndex(id, ID_CARD_PURPOSE);
   return {
-    idCardEnc: crypto.encrypt(id, ID_CARD_PURPOSE),
-    idCardHash: crypto.blindIndex(id, ID_CARD_PURPOSE),
+    idCardEnc:
+      stored && stored.idCardHash === idCardHash ? stored.idCardEnc : crypto.encrypt(id, ID_CARD_PURPOSE),
+    idCardHash,
     idCardMasked: maskIdCard(id),
   };
 }
@@ -119,17 +132,64 @@ export function personProblems(input: TPersonInput, today: string): Problem[] {
   return problems;
 }
 
-/** The stored values of a valid person (derived keys included, ID card encrypted). */
-export function personValues(input: TPersonInput, crypto: FieldCrypto): PersonValues {
+/**
+ * The pinyin sort key and initials of a person's name, equal to `pinyinKey(name)` and
+ * `pinyinInitials(name)` (platform/text/pinyin.ts, whose options these are) from one reading
+ * of the name instead of two: the initials are the first letters of the key's syllables
+ * (characters without pinyin are kept whole, as pinyin-pro does). Reading pinyin is the
+ * dearest step of a large import after encryption.
+ */
+export function namePinyin(name: string): { key: string; initials: string } {
+  const options = { toneType: 'none', type: 'array', v: true, surname: 'head' } as const;
+  const syllables = pinyin(name, options);
+  const key = syllables.join('').toLowerCase();
+  const chars = Array.from(name);
+  if (syllables.length !== chars.length) {
+    // Not one syllable per character: ask pinyin-pro for the initials, as pinyinInitials does.
+    return {
+      key,
+      initials: pinyin(name, { ...options, pattern: 'first' })
+        .join('')
+        .toLowerCase(),
+    };
+  }
+  let initials = '';
+  for (let i = 0; i < syllables.length; i += 1) {
+    const s = syllables[i];
+    initials +=
+      s === chars[i]
+        ? s
+        : s
+            .split(' ')
+            .map((part) => part[0] ?? '')
+            .join(' ');
+  }
+  return { key, initials: initials.toLowerCase() };
+}
+
+/**
+ * The stored values of a valid person (derived keys included, ID card encrypted). `stored`:
+ * the person's stored ID card, whose ciphertext is kept when the number is unchanged.
+ */
+export function personValues(
+  input: TPersonInput,
+  crypto: FieldCrypto,
+  stored?: StoredIdCard | null,
+): PersonValues {
   const id = input.idCard?.trim().toUpperCase() || null;
+  const name = input.name.trim();
+  const { key, initials } = namePinyin(name);
+  const card = idCardColumns(crypto, id, stored);
   return {
     employeeNo: input.employeeNo.trim(),
-    name: input.name.trim(),
-    namePinyin: pinyinKey(input.name.trim()),
-    nameInitials: pinyinInitials(input.name.trim()),
+    name,
+    namePinyin: key,
+    nameInitials: initials,
     gender: input.gender,
     birthDate: input.birthDate ?? (id ? idCardFacts(id).birthDate : null),
-    ...idCardColumns(crypto, id),
+    idCardEnc: card.idCardEnc,
+    idCardHash: card.idCardHash,
+    idCardMasked: card.idCardMasked,
     phone: input.phone ?? null,
     unitId: input.unitId,
     politicalStatus: input.politicalStatus,

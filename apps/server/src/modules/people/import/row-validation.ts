@@ -11,7 +11,8 @@ export type ParsedRow = {
   keepIdCard: boolean;
 };
 
-const header = (key: RosterColumn['key']) => ROSTER_COLUMNS.find((c) => c.key === key)!.header;
+const HEADERS = new Map(ROSTER_COLUMNS.map((c) => [c.key, c.header]));
+const header = (key: RosterColumn['key']) => HEADERS.get(key)!;
 
 /**
  * Turns one spreadsheet row into a person's input, or the row's errors (in Chinese, naming
@@ -22,28 +23,33 @@ export function parseRow(raw: RawRow, today: string): { row?: ParsedRow; errors:
   const err = (key: RosterColumn['key'], message: string) =>
     errors.push({ row: raw.rowNo, column: header(key), message });
   const text = (key: RosterColumn['key']) => raw.cells.get(key) ?? '';
-  const out: Record<string, unknown> = {};
+  // Every column's key is set (undefined when empty or wrong), so that all rows' inputs have
+  // one shape; the unit code is kept apart (it is checked against the database later).
+  const out: Record<string, unknown> = { positions: [] };
+  let unitCode = '';
   for (const col of ROSTER_COLUMNS) {
     const value = text(col.key);
+    let parsed: unknown;
     if (!value) {
       if (col.required) err(col.key, '必填');
-      continue;
-    }
-    if (col.options && col.multi) {
+      if (col.multi) parsed = [];
+    } else if (col.options && col.multi) {
       const parts = value.split(/[、,，;；\s]+/).filter(Boolean);
       const codes = parts.map((p) => optionCode(col.options!, p));
       const bad = parts.filter((_, i) => !codes[i]);
       if (bad.length) err(col.key, `无效的取值：${bad.join('、')}`);
-      else out[col.key] = [...new Set(codes)];
+      else parsed = [...new Set(codes)];
     } else if (col.options) {
       const code = optionCode(col.options, value);
       if (!code) err(col.key, `无效的取值：${value}（可选：${col.options.map((o) => o.zh).join('、')}）`);
-      else out[col.key] = code;
+      else parsed = code;
     } else if (col.date) {
       const date = parseDate(value);
       if (!date) err(col.key, `日期格式应为 YYYY-MM-DD：${value}`);
-      else out[col.key] = date;
-    } else out[col.key] = value;
+      else parsed = date;
+    } else parsed = value;
+    if (col.key === 'unitCode') unitCode = value;
+    else out[col.key] = parsed;
   }
   const employeeNo = out.employeeNo as string | undefined;
   if (employeeNo && !ZEmployeeNo.safeParse(employeeNo).success)
@@ -55,13 +61,11 @@ export function parseRow(raw: RawRow, today: string): { row?: ParsedRow; errors:
   if (typeof out.idCard === 'string' && /e\+/i.test(out.idCard))
     err('idCard', '身份证号被 Excel 转成了数字，请将该列设为文本格式');
   if (errors.length) return { errors };
-  const input = {
-    positions: [],
-    ...out,
-    unitId: 0,
-  } as unknown as TPersonInput;
-  for (const p of personProblems(input, today)) err(p.field as RosterColumn['key'], PROBLEM_ZH[p.code]);
+  // The rules do not read the unit.
+  const input = out as unknown as Omit<TPersonInput, 'unitId'>;
+  for (const p of personProblems(input as TPersonInput, today)) {
+    err(p.field as RosterColumn['key'], PROBLEM_ZH[p.code]);
+  }
   if (errors.length) return { errors };
-  const { unitId: _unit, unitCode, ...rest } = input as TPersonInput & { unitCode: string };
-  return { row: { rowNo: raw.rowNo, unitCode, input: rest, keepIdCard }, errors };
+  return { row: { rowNo: raw.rowNo, unitCode, input, keepIdCard }, errors };
 }
