@@ -1,3 +1,4 @@
+export * from './counselling/index.js';
 export * from './errors.js';
 export * from './health.js';
 export * from './identity/index.js';

@@ -24,6 +24,9 @@ export const PERMISSIONS = [
   'innovation.manage',
   'innovation.decide',
   'innovation.evaluate',
+  'wellbeing.manage',
+  'wellbeing.aggregate',
+  'counselling.coach',
 ] as const;
 export const ZPermission = z.enum(PERMISSIONS);
 export type TPermission = (typeof PERMISSIONS)[number];
@@ -62,6 +65,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'audit.read',
     'innovation.read',
     'innovation.declare',
+    'wellbeing.aggregate',
   ],
   branch_secretary: [
     'org_unit.read',
@@ -72,10 +76,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'innovation.declare',
   ],
   secretariat: ['org_unit.read', 'person.read', 'innovation.read', 'innovation.review', 'innovation.manage'],
-  leader: ['org_unit.read', 'person.read', 'innovation.read', 'innovation.decide'],
+  leader: ['org_unit.read', 'person.read', 'innovation.read', 'innovation.decide', 'wellbeing.aggregate'],
   expert: ['org_unit.read', 'innovation.evaluate'],
-  coach: [],
-  volunteer: [],
+  coach: ['counselling.coach'],
+  volunteer: ['counselling.coach'],
   employee: [],
 };
 

@@ -1,0 +1,2 @@
+export * from './consultations.js';
+export * from './profiles.js';

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** Happiness coaches (幸福教练) and psychological volunteers (心理服务义工). */
+export const COACH_KINDS = [
+  { code: 'coach', zh: '幸福教练', en: 'Happiness coach' },
+  { code: 'volunteer', zh: '心理服务义工', en: 'Wellbeing volunteer' },
+] as const;
+export const ZCoachKind = z.enum(['coach', 'volunteer']);
+export type TCoachKind = z.infer<typeof ZCoachKind>;
+
+const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
+
+/** A weekly slot: weekday 1 (Monday) … 7 (Sunday), from start to end, Beijing time. */
+export const ZAvailabilitySlot = z
+  .object({ weekday: z.number().int().min(1).max(7), start: ZTime, end: ZTime })
+  .refine((s) => s.start < s.end, { message: 'The slot must end after it starts', path: ['end'] });
+export type TAvailabilitySlot = z.infer<typeof ZAvailabilitySlot>;
+
+/** A coach's profile as employees see it (no contact details: requests go through Lifeline). */
+export const ZCoachProfile = z.object({
+  personId: z.number(),
+  name: z.string(),
+  kind: ZCoachKind,
+  unitName: z.string(),
+  specialities: z.array(z.string()),
+  languages: z.array(z.string()),
+  bio: z.string(),
+  hasPhoto: z.boolean(),
+  active: z.boolean(),
+  availability: z.array(ZAvailabilitySlot),
+  version: z.number(),
+});
+export type TCoachProfile = z.infer<typeof ZCoachProfile>;
+
+const ZTag = z.string().trim().min(1).max(30);
+
+/** A coach edits their own profile; availability has its own route. */
+export const ZCoachProfileInput = z.object({
+  kind: ZCoachKind,
+  specialities: z.array(ZTag).max(12),
+  languages: z.array(ZTag).min(1).max(8),
+  bio: z.string().trim().max(1000),
+  /** Whether the coach takes new requests (and is listed). */
+  active: z.boolean(),
+  version: z.number().int().min(0),
+});
+export type TCoachProfileInput = z.infer<typeof ZCoachProfileInput>;
+
+export const ZAvailabilityInput = z
+  .object({ slots: z.array(ZAvailabilitySlot).max(42), version: z.number().int().min(0) })
+  .superRefine((v, ctx) => {
+    const sorted = [...v.slots].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
+    for (let i = 1; i < sorted.length; i++) {
+      const [a, b] = [sorted[i - 1], sorted[i]];
+      if (a.weekday === b.weekday && b.start < a.end) {
+        ctx.addIssue({ code: 'custom', path: ['slots'], message: `Slots overlap on weekday ${a.weekday}` });
+        return;
+      }
+    }
+  });
+export type TAvailabilityInput = z.infer<typeof ZAvailabilityInput>;
