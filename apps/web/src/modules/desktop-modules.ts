@@ -8,6 +8,7 @@ import { peopleModule } from './people/people.desktop';
 import { peopleImportModule } from './people-import/people-import.desktop';
 import { rolesModule } from './roles/roles.desktop';
 import { unitsModule } from './units/units.desktop';
+import { WELLBEING_ADMIN_MODULES } from './wellbeing-admin/wellbeing-admin.desktop';
 import { workbenchModule } from './workbench/workbench.desktop';
 
 /**
@@ -19,6 +20,7 @@ export const DESKTOP_MODULES: readonly DesktopModule[] = [
   innovationModule,
   innovationReviewsModule,
   innovationResultsModule,
+  ...WELLBEING_ADMIN_MODULES,
   unitsModule,
   peopleModule,
   peopleImportModule,
