@@ -9,6 +9,7 @@ import { accountRoutes } from './modules/auth/accounts.routes.js';
 import { installAccessControl } from './modules/auth/auth.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarAdminRoutes } from './modules/calendar-admin/calendar-admin.routes.js';
+import { counsellingRoutes } from './modules/counselling/counselling.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { innovationRoutes } from './modules/innovation/innovation.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
@@ -126,6 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(notificationRoutes);
   await app.register(innovationRoutes);
   await app.register(assessmentRoutes);
+  await app.register(counsellingRoutes);
 
   await installWebApp(app, config.webDist);
   return app;

@@ -1,9 +1,16 @@
 import type { AppContext } from './app.js';
+import { retentionJobs, scheduleRetention } from './modules/assessments/results/retention.js';
 import { innovationJobs } from './modules/innovation/management/reminders.js';
 import { importJobs } from './modules/people/import/import.jobs.js';
+import type { Db } from './platform/db/types.js';
 import type { JobHandler } from './platform/jobs/job-worker.js';
 
 /** Every job kind the worker runs, collected from the modules that define them. */
 export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
-  return { ...importJobs(ctx), ...innovationJobs() };
+  return { ...importJobs(ctx), ...innovationJobs(), ...retentionJobs() };
+}
+
+/** Recurring jobs that must always be queued: each keeps one run waiting (de-duplicated by key). */
+export async function scheduleRecurringJobs(db: Db): Promise<void> {
+  await scheduleRetention(db);
 }

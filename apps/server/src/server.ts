@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { jobHandlers } from './jobs.js';
+import { jobHandlers, scheduleRecurringJobs } from './jobs.js';
 import type { TConfig } from './platform/config.js';
 import { type DatabaseHandle, openDatabase } from './platform/db/client.js';
 import { JobWorker } from './platform/jobs/job-worker.js';
@@ -28,6 +28,7 @@ export async function startServer(config: TConfig): Promise<RunningServer> {
     app = await buildApp({ config, database });
     if (database.applied.length) app.log.info({ migrations: database.applied }, 'applied migrations');
     await seedOnFirstStart(app, config);
+    await scheduleRecurringJobs(database.db);
     worker = new JobWorker(database.db, jobHandlers(app.lifeline), { logger: app.log });
     const url = await app.listen({ port: config.port, host: config.host });
     worker.start();

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'account_locked',
   'password_change_required',
   'calendar_year_missing',
+  'consent_required',
   'service_unavailable',
   'internal',
 ] as const;
@@ -38,6 +39,7 @@ export const ERROR_STATUS: Record<TErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   calendar_year_missing: 422,
+  consent_required: 409,
   account_locked: 423,
   password_change_required: 403,
   rate_limited: 429,

@@ -37,6 +37,10 @@ function roleFor(permission: TPermission): TRole {
 /** Sends a target's request: JSON, or a small valid roster as multipart for upload routes. */
 async function send(client: Client, method: string, target: Target) {
   if (!target.upload) return client.request(method as 'GET', target.url, target.payload);
+  if (typeof target.upload === 'object') {
+    const file = multipart('file', target.upload.filename, target.upload.bytes);
+    return client.request(method as 'POST', target.url, file.payload, file.headers);
+  }
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('人员名单').addRow(['工号*', '姓名*', '性别*', '所属单位编码*', '政治面貌*', '人员状态*']);
   const body = multipart('file', 'roster.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));

@@ -13,7 +13,13 @@ import { innovationTargets } from './matrix-targets-innovation.js';
 import type { TestApp } from './test-app.js';
 
 /** What a matrix call sends: the URL (with ids), the body, and whether it is about a unit's records. */
-export type Target = { url: string; payload?: unknown; scoped?: boolean; upload?: boolean };
+export type Target = {
+  url: string;
+  payload?: unknown;
+  scoped?: boolean;
+  /** true: a small roster workbook; or the file to send (multipart field "file"). */
+  upload?: boolean | { filename: string; bytes: Buffer };
+};
 type Make = (t: TestApp, unit: Unit, caller: Person) => Promise<Target>;
 
 const db = (app: FastifyInstance) => app.lifeline.database.db;

@@ -72,3 +72,13 @@ function assertSameOrigin(request: FastifyRequest): void {
   if (!ok)
     throw new AppError('forbidden', 'Cross-origin request refused: the Origin header must match this site');
 }
+
+/**
+ * The caller of a public route, if they are logged in: for routes that anyone may use when a
+ * setting allows it (the wellbeing self-check), and otherwise only members.
+ */
+export async function optionalActor(app: FastifyInstance, request: FastifyRequest): Promise<Actor | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  return loadActor(app.lifeline.database.db, token, { ip: request.ip, requestId: request.id });
+}
