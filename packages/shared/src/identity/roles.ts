@@ -50,7 +50,8 @@ export type TRole = (typeof ROLES)[number];
  * implied, never assigned; its permissions concern the employee's own records only.
  */
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  sysadmin: PERMISSIONS,
+  // Everything but acting as a coach: what employees confide to coaches is not administration's.
+  sysadmin: PERMISSIONS.filter((p) => p !== 'counselling.coach'),
   unit_admin: [
     'org_unit.read',
     'org_unit.manage',

@@ -21,6 +21,7 @@ import {
   demoUnits,
 } from './demo-data.js';
 import { seedDemoInnovation } from './demo-innovation.js';
+import { seedDemoWellbeing } from './demo-wellbeing.js';
 
 /** The demo-only password of every demo account (printed in the README; never for real use). */
 export const DEMO_PASSWORD = 'Lifeline@2026';
@@ -176,10 +177,29 @@ export async function seedDemo(
     }
     const innovation =
       options.accounts === false ? 0 : await seedDemoInnovation(tx, await demoRoleHolders(tx, units));
+    const wellbeing =
+      options.accounts === false
+        ? 0
+        : await seedDemoWellbeing(tx, crypto, {
+            coachId: (
+              await tx
+                .select({ id: people.id })
+                .from(people)
+                .where(inArray(people.employeeNo, ['coach']))
+            )[0].id,
+            groupUnitId: byCode.get('G')!.id,
+          });
     await writeAudit(tx, SYSTEM_ACTOR, {
       action: 'demo.seed',
       recordType: 'installation',
-      details: { units: units.length, people: values.length, accounts: made, innovation, demo: true },
+      details: {
+        units: units.length,
+        people: values.length,
+        accounts: made,
+        innovation,
+        wellbeing,
+        demo: true,
+      },
     });
   });
   return {

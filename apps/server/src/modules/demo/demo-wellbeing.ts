@@ -1,0 +1,102 @@
+import { CONSENT_TEXT_VERSION, SAS, scoreInstrument } from '@lifeline/shared';
+import { sql } from 'drizzle-orm';
+import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
+import { queryRows } from '../../platform/db/sql.js';
+import type { Db } from '../../platform/db/types.js';
+import { settings } from '../../platform/settings/settings.table.js';
+import { assessmentConsents, assessmentResults } from '../assessments/assessments.table.js';
+import { sealResult } from '../assessments/results/result-crypto.js';
+import { coachProfiles } from '../counselling/counselling.table.js';
+import { roleAssignments } from '../roles/roles.table.js';
+import { prng } from './demo-data.js';
+
+const SPECIALITIES = [
+  '情绪疏导',
+  '压力管理',
+  '职业规划',
+  '家庭关系',
+  '睡眠改善',
+  '新员工适应',
+  '倒班作息',
+  '沟通技巧',
+];
+
+/**
+ * The demo's wellbeing side (fictional, marked as demo): the help information, the demo coach
+ * account's profile and seven more coaches and volunteers, and SAS results of a few hundred
+ * demo people in the past months, so that the statistics have something to count.
+ */
+export async function seedDemoWellbeing(
+  tx: Db,
+  crypto: FieldCrypto,
+  ids: { coachId: number; groupUnitId: number },
+): Promise<number> {
+  const rnd = prng(20261123);
+  await tx.insert(settings).values({
+    key: 'wellbeing',
+    value: {
+      openToEveryone: false,
+      retentionDays: 730,
+      help: {
+        message: {
+          zh: '如果您正感到难以承受，请不要独自面对。可以随时拨打下列电话，或一键请求幸福教练联系您。（演示数据）',
+          en: 'If things feel too much, you do not have to face it alone. Call one of the numbers below at any time, or ask a coach to contact you. (Demo data)',
+        },
+        contacts: [
+          { name: '全国心理援助热线', phone: '12356', hours: '24小时' },
+          { name: '集团工会心理服务室（演示）', phone: '024-0000-0000', hours: '工作日 8:30-17:30' },
+        ],
+      },
+    },
+  });
+
+  const pool = await queryRows<{ id: string; unit_id: string }>(
+    tx,
+    sql`select p.id, p.unit_id from people p where p.employment_status = 'active'
+          and p.employee_no not in ('admin','unitadmin','secretary','secretariat','leader','expert','coach','employee')
+        order by p.id`,
+  );
+  // Coaches: the demo coach account and seven demo people (no accounts), with profiles.
+  const coaches = [ids.coachId, ...pool.slice(40, 47).map((p) => Number(p.id))];
+  for (const [i, personId] of coaches.entries()) {
+    const kind = i < 6 ? 'coach' : 'volunteer';
+    if (i > 0) await tx.insert(roleAssignments).values({ personId, role: kind, unitId: ids.groupUnitId });
+    await tx.insert(coachProfiles).values({
+      personId,
+      kind,
+      specialities: [SPECIALITIES[i % 8], SPECIALITIES[(i + 3) % 8]],
+      languages: i % 3 === 0 ? ['中文', 'English'] : ['中文'],
+      bio: '（演示）持证心理咨询师，长期从事职工心理服务。',
+      availability: [
+        { weekday: 1 + (i % 5), start: '18:30', end: '20:30' },
+        { weekday: 6, start: '09:00', end: '11:30' },
+      ],
+    });
+  }
+
+  // SAS results of demo people who (in the demo) consented, over the past ten months.
+  const now = Date.now();
+  const takers = pool.filter(() => rnd.next() < 0.14);
+  for (const p of takers) {
+    const personId = Number(p.id);
+    const lean = rnd.next();
+    const answers = SAS.items.map(() =>
+      lean < 0.7 ? rnd.int(1, 2) : lean < 0.93 ? rnd.int(1, 3) : rnd.int(2, 4),
+    );
+    const result = scoreInstrument(SAS, answers);
+    const takenAt = new Date(now - rnd.int(1, 300) * 86_400_000).toISOString();
+    await tx
+      .insert(assessmentConsents)
+      .values({ personId, instrumentCode: 'sas', textVersion: CONSENT_TEXT_VERSION, grantedAt: takenAt });
+    await tx.insert(assessmentResults).values({
+      personId,
+      unitId: Number(p.unit_id),
+      instrumentCode: 'sas',
+      instrumentVersion: result.instrumentVersion,
+      normVersion: result.normVersion,
+      payload: sealResult(crypto, personId, { answers, result }),
+      takenAt,
+    });
+  }
+  return takers.length;
+}
