@@ -399,3 +399,50 @@ describe('settings and scales', () => {
     ).toBe(400);
   });
 });
+
+describe('aggregates through the API', () => {
+  it('shows a subtree of ten or more, hides the small unit and its complement, and stays hidden when asked for directly', async () => {
+    const top = await buildUnit(db());
+    const big = await buildUnit(db(), top);
+    const small = await buildUnit(db(), top);
+    const leader = await loginAs(t.app, top, [['leader', top]]);
+    const take = async (u: Unit, n: number, answers: number[]) => {
+      for (let i = 0; i < n; i++) {
+        const c = await loginAs(t.app, u);
+        await consent(c, 'sas');
+        expect((await store(c, 'sas', answers)).statusCode).toBe(201);
+      }
+    };
+    await take(big, 10, SAS_NORMAL);
+    await take(big, 2, SAS_SEVERE);
+    await take(small, 4, SAS_NORMAL);
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    const get = (u: Unit) =>
+      leader.request('GET', `/api/assessments/aggregates?unitId=${u.id}&instrument=sas&year=${year}`);
+    const res = await get(top);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.total).toMatchObject({
+      participants: 16,
+      counts: { normal: 14, severe: 2 },
+      suppressed: null,
+    });
+    expect(
+      body.rows.map((r: { unitId: number; suppressed: string | null }) => [r.unitId, r.suppressed]),
+    ).toEqual([
+      [null, 'small_group'],
+      [big.id, 'complementary'],
+      [small.id, 'small_group'],
+    ]);
+    expect((await get(big)).json().total).toMatchObject({ participants: null, suppressed: 'complementary' });
+    // Outside the leader's subtree: 404, as for a unit that does not exist.
+    expect(
+      (
+        await leader.request(
+          'GET',
+          `/api/assessments/aggregates?unitId=${root.id}&instrument=sas&year=${year}`,
+        )
+      ).statusCode,
+    ).toBe(404);
+  });
+});
