@@ -1,4 +1,5 @@
 import type {
+  TCoachProfile,
   TConsentStatus,
   TConsultation,
   TInstrumentDefinition,
@@ -140,6 +141,32 @@ describe('one-click counselling on a phone (real server, demo data)', () => {
     expect(seen.state).toBe('booked');
     await screenshot(employee.page, 'mobile-counselling-request-zh.png');
 
+    // Asking one coach, with a few words, a time and a phone call; then thinking better of it.
+    const team = (await (await api.get('/api/counselling/coaches')).json()) as TCoachProfile[];
+    const other = team.find((c) => c.name !== '林晓梅');
+    if (!other) throw new Error('no other demo coach');
+    await employee.page.goto('/m/counselling');
+    const card = employee.page.getByTestId(`coach-${other.personId}`);
+    await card.getByTestId('availability').waitFor();
+    await card.getByRole('button', { name: `向${other.name}咨询` }).click();
+    const words = '最近和家人沟通有些困难，想听听建议。';
+    await card.getByLabel('想说的话（选填）').fill(words);
+    await card.getByLabel('方便的时间（选填）').fill('工作日晚上');
+    await card.getByText('电话联系').click();
+    await card.getByRole('button', { name: '发送请求' }).click();
+    await card
+      .getByTestId('request-sent')
+      .getByText(`请求已发给${other.name}，教练会尽快与您约定时间。`)
+      .waitFor();
+    await employee.page.getByTestId('counselling-nav').getByRole('link', { name: '我的请求' }).click();
+    const asked = employee.page.getByTestId('my-requests').locator('li').filter({ hasText: words });
+    await asked.getByText(`教练：${other.name}`).waitFor();
+    await asked.getByText('待安排').waitFor();
+    await asked.getByTestId('cancel-request').click();
+    await asked.getByRole('button', { name: '确定取消' }).click();
+    await asked.getByText('已取消').waitFor();
+    expect(await asked.getByTestId('cancel-request').count()).toBe(0);
+
     // The coach pages are not for employees.
     await employee.page.goto('/m/counselling/inbox');
     await employee.page.getByTestId('not-found').waitFor();
@@ -161,6 +188,25 @@ describe('one-click counselling on a phone (real server, demo data)', () => {
     await form.getByRole('heading', { name: 'About you' }).waitFor();
     await form.getByText('Happiness coach').waitFor();
     await page.getByTestId('photo-form').getByRole('heading', { name: 'Photo' }).waitFor();
+
+    // Saved elsewhere meanwhile (the same words, a newer version): the save says so and reloads.
+    const coachApi = await apiAs(baseURL, 'coach');
+    const mine = (await (await coachApi.get('/api/counselling/profile')).json()) as TCoachProfile;
+    const { kind, specialities, languages, bio, active, version } = mine;
+    expect(
+      (
+        await coachApi.put('/api/counselling/profile', {
+          data: { kind, specialities, languages, bio, active, version },
+        })
+      ).ok(),
+    ).toBe(true);
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await page
+      .getByTestId('profile-notice')
+      .getByText('Your profile was changed elsewhere in the meantime', { exact: false })
+      .waitFor();
+    await form.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByTestId('profile-notice').getByText('Your profile has been saved.').waitFor();
 
     // Two slots on one Monday that overlap: said before anything is sent.
     const hours = page.getByTestId('availability-form');
