@@ -1,0 +1,89 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type TWellbeingSettings, useOneClickConsultation } from '../api';
+import { pick, telHref } from '../format';
+import { ErrorNote } from './parts';
+
+/**
+ * The one-click request for a consultation: nothing but "please contact me" goes out (no
+ * result, no message); afterwards, where to follow it.
+ */
+export function ConsultButton({ primary = true }: { primary?: boolean }) {
+  const { t } = useTranslation('wellbeing');
+  const ask = useOneClickConsultation();
+  if (ask.isSuccess)
+    return (
+      <div className="m-alert m-alert-success m-wb-stack" role="status" data-testid="consult-sent">
+        <p>{t('care.sent')}</p>
+        <Link to="/m/counselling" className="m-wb-link">
+          {t('care.sentLink')}
+        </Link>
+      </div>
+    );
+  return (
+    <>
+      <ErrorNote error={ask.error} />
+      <button
+        type="button"
+        className={
+          primary ? 'm-button m-button-primary m-button-block' : 'm-button m-wb-secondary m-button-block'
+        }
+        onClick={() => ask.mutate()}
+        disabled={ask.isPending}
+        data-testid="consult-button"
+      >
+        {ask.isPending ? t('care.sending') : t('care.consult')}
+      </button>
+    </>
+  );
+}
+
+/**
+ * What shows at once when a result calls for it: the configured help message and contacts
+ * (tap to call) and the one-click request. It says plainly that nobody is told otherwise.
+ */
+export function CarePath({ settings }: { settings: TWellbeingSettings }) {
+  const { t, i18n } = useTranslation('wellbeing');
+  const message = pick(settings.help.message, i18n.language).trim();
+  return (
+    <section className="m-card m-wb-care" data-testid="care-path" aria-labelledby="wb-care-title">
+      <h2 id="wb-care-title">{t('care.title')}</h2>
+      <p>{message || t('care.defaultMessage')}</p>
+      {settings.help.contacts.length > 0 && (
+        <ul className="m-wb-contacts">
+          {settings.help.contacts.map((c) => (
+            <li key={`${c.name}-${c.phone}`}>
+              <span className="m-wb-row-text">
+                <strong>{c.name}</strong>
+                {c.hours && <span className="m-small">{c.hours}</span>}
+              </span>
+              <a
+                href={telHref(c.phone)}
+                className="m-wb-call"
+                aria-label={t('care.call', { name: c.name, phone: c.phone })}
+              >
+                {c.phone}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="m-small">{t('care.consultLead')}</p>
+      <ConsultButton />
+      <p className="m-small m-wb-care-private">{t('care.private')}</p>
+    </section>
+  );
+}
+
+/** A quieter offer under every other result: someone to talk to, if one wishes. */
+export function TalkOffer() {
+  const { t } = useTranslation('wellbeing');
+  return (
+    <section className="m-card m-wb-stack" data-testid="talk-offer">
+      <h3>{t('care.talkTitle')}</h3>
+      <p className="m-muted m-small">{t('care.talkBody')}</p>
+      <ConsultButton primary={false} />
+      <p className="m-muted m-small">{t('care.private')}</p>
+    </section>
+  );
+}

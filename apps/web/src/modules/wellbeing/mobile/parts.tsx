@@ -1,0 +1,131 @@
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ApiError } from '../../../api/api-error';
+import { errorMessage } from '../../../i18n/error-message';
+import { ChevronRightIcon } from '../../../mobile/icons';
+import { MobileLoading } from '../../../mobile/pages/mobile-loading';
+
+/** Back to a page of the module, at the top of every inner page. */
+export function BackLink({ to = '/m/wellbeing', label }: { to?: string; label?: string }) {
+  const { t } = useTranslation('wellbeing');
+  return (
+    <Link to={to} className="m-wb-back">
+      <ChevronRightIcon size={20} className="m-wb-back-icon" />
+      {label ?? t('back')}
+    </Link>
+  );
+}
+
+/** A query still loading or failed: a spinner, or the reason with a retry. */
+export function QueryState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation(['wellbeing', 'common', 'errors']);
+  if (!error) return <MobileLoading />;
+  if (error instanceof ApiError && error.status === 404)
+    return (
+      <section className="m-card m-empty" data-testid="not-found">
+        <h4>{t('notFound.title')}</h4>
+        <p className="m-muted">{t('notFound.body')}</p>
+      </section>
+    );
+  return (
+    <section className="m-card m-wb-stack" role="alert">
+      <p>{errorMessage(t, error)}</p>
+      <button type="button" className="m-button m-button-primary" onClick={onRetry}>
+        {t('common:actions.retry')}
+      </button>
+    </section>
+  );
+}
+
+/** The translated reason of a failed action, or nothing. */
+export function ErrorNote({ error, children }: { error: unknown; children?: ReactNode }) {
+  const { t } = useTranslation(['wellbeing', 'errors']);
+  if (!error && !children) return null;
+  return (
+    <p className="m-alert" role="alert">
+      {children ?? errorMessage(t, error)}
+    </p>
+  );
+}
+
+/**
+ * A destructive action in two steps: the first tap asks the question in place, the second
+ * does it. Nothing modal, so it reads well on a small screen.
+ */
+export function ConfirmAction({
+  label,
+  question,
+  confirmLabel,
+  onConfirm,
+  pending,
+  error,
+  testId,
+  linkStyle,
+}: {
+  label: string;
+  question: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  pending: boolean;
+  error?: unknown;
+  testId?: string;
+  linkStyle?: boolean;
+}) {
+  const { t } = useTranslation('wellbeing');
+  const [asking, setAsking] = useState(false);
+  if (!asking)
+    return (
+      <button
+        type="button"
+        className={linkStyle ? 'm-link-button m-wb-link-danger' : 'm-button m-button-danger m-button-block'}
+        onClick={() => setAsking(true)}
+        data-testid={testId}
+      >
+        {label}
+      </button>
+    );
+  return (
+    <fieldset className="m-wb-confirm" aria-label={label}>
+      <p>{question}</p>
+      <ErrorNote error={error} />
+      <div className="m-wb-buttons">
+        <button type="button" className="m-button m-wb-secondary" onClick={() => setAsking(false)}>
+          {t('confirm.cancel')}
+        </button>
+        <button
+          type="button"
+          className="m-button m-button-primary"
+          onClick={onConfirm}
+          disabled={pending}
+          data-testid={testId ? `${testId}-confirm` : undefined}
+        >
+          {pending ? t('confirm.working') : confirmLabel}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** A row that leads to another page of the module. */
+export function LinkRow({
+  to,
+  title,
+  sub,
+  testId,
+}: {
+  to: string;
+  title: string;
+  sub?: string;
+  testId?: string;
+}) {
+  return (
+    <Link to={to} className="m-row m-row-link" data-testid={testId}>
+      <span className="m-wb-row-text">
+        <span>{title}</span>
+        {sub && <span className="m-muted m-small">{sub}</span>}
+      </span>
+      <ChevronRightIcon size={20} />
+    </Link>
+  );
+}
