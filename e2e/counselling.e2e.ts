@@ -18,6 +18,11 @@ const DESKTOP = { viewport: { width: 1280, height: 800 } } as const;
 const SHARER = 'D000201';
 const INITIAL = 'Initial-Pass-26';
 const SHARER_PASSWORD = 'Sharer-Pass-2026';
+/** A 2×2 PNG, for the coach's photo. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGM4IaAHRAwQCgAfHgQZ2PY+qQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 afterAll(async () => {
   await disposeApis();
@@ -188,6 +193,14 @@ describe('one-click counselling on a phone (real server, demo data)', () => {
     await form.getByRole('heading', { name: 'About you' }).waitFor();
     await form.getByText('Happiness coach').waitFor();
     await page.getByTestId('photo-form').getByRole('heading', { name: 'Photo' }).waitFor();
+
+    // A photo: uploaded, then shown from the server.
+    await page
+      .getByTestId('photo-input')
+      .setInputFiles({ name: 'coach.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByTestId('profile-notice').getByText('Your photo has been updated.').waitFor();
+    const photo = page.getByTestId('photo-form').locator('img.m-cs-photo');
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2);
 
     // Saved elsewhere meanwhile (the same words, a newer version): the save says so and reloads.
     const coachApi = await apiAs(baseURL, 'coach');
