@@ -22,9 +22,17 @@ export const ZRetentionDays = z.number().int().min(30).max(3650);
  * The module's settings. `openToEveryone` lets people without an account use the self-check
  * (nothing is stored either way). Anyone may read them: they hold nothing personal.
  */
+/**
+ * How the Zung scales (SAS, SDS) turn raw × 1.25 into the standard score: the integer part (the
+ * Chinese norm's rule, default) or rounding half up, as some sources do. A different rule is a
+ * different instrument version, so stored results keep saying which rule scored them.
+ */
+export const ZZungRounding = z.enum(['floor', 'round']);
+
 export const ZWellbeingSettings = z.object({
   openToEveryone: z.boolean(),
   retentionDays: ZRetentionDays,
+  zungRounding: ZZungRounding,
   help: ZHelpInfo,
   version: z.number(),
   updatedAt: z.string().nullable(),
@@ -34,6 +42,7 @@ export type TWellbeingSettings = z.infer<typeof ZWellbeingSettings>;
 export const ZWellbeingSettingsInput = z.object({
   openToEveryone: z.boolean(),
   retentionDays: ZRetentionDays,
+  zungRounding: ZZungRounding.default('floor'),
   help: ZHelpInfo,
   /** The version read; a stale one is a 409 `conflict`. */
   version: z.number().int().min(0),

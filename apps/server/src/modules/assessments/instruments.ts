@@ -3,11 +3,13 @@ import {
   builtinInstrument,
   parseDefinition,
   type TInstrumentDefinition,
+  withRounding,
 } from '@lifeline/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/types.js';
 import { AppError } from '../../platform/errors.js';
 import { assessmentScales } from './assessments.table.js';
+import { wellbeingSettings } from './settings/wellbeing-settings.js';
 
 /**
  * The instrument catalogue: the built-ins and the scales administrators uploaded. Every lookup
@@ -19,6 +21,14 @@ function parsed(row: { definition: Record<string, unknown> }): TInstrumentDefini
   return r.ok ? r.definition : null;
 }
 
+const ZUNG = new Set(['sas', 'sds']);
+
+/** The built-ins as configured: the Zung scales with the rounding rule of the settings. */
+async function builtins(db: Db): Promise<TInstrumentDefinition[]> {
+  const { zungRounding } = await wellbeingSettings(db);
+  return BUILTIN_INSTRUMENTS.map((d) => (ZUNG.has(d.code) ? withRounding(d, zungRounding) : d));
+}
+
 /** The instruments on offer now: built-ins first, then active uploaded scales by code. */
 export async function activeInstruments(db: Db): Promise<TInstrumentDefinition[]> {
   const rows = await db
@@ -26,7 +36,7 @@ export async function activeInstruments(db: Db): Promise<TInstrumentDefinition[]
     .from(assessmentScales)
     .where(eq(assessmentScales.status, 'active'))
     .orderBy(assessmentScales.code);
-  return [...BUILTIN_INSTRUMENTS, ...rows.map(parsed).filter((d): d is TInstrumentDefinition => d !== null)];
+  return [...(await builtins(db)), ...rows.map(parsed).filter((d): d is TInstrumentDefinition => d !== null)];
 }
 
 /** The instrument on offer under a code, or a `validation_failed` naming the field. */
@@ -35,8 +45,7 @@ export async function offeredInstrument(
   code: string,
   path = 'body.instrument',
 ): Promise<TInstrumentDefinition> {
-  const builtin = builtinInstrument(code);
-  if (builtin) return builtin;
+  if (builtinInstrument(code)) return (await builtins(db)).find((d) => d.code === code)!;
   const [row] = await db
     .select({ definition: assessmentScales.definition })
     .from(assessmentScales)

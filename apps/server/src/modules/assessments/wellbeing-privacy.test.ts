@@ -446,3 +446,32 @@ describe('aggregates through the API', () => {
     ).toBe(404);
   });
 });
+
+describe('the Zung rounding rule as a versioned setting', () => {
+  it('scores SDS raw 42 as 52 (normal) by the integer part, and as 53 (mild) under "round", naming the version', async () => {
+    // Raw 42: the ten forward items answered 3 (30), eight reverse items 4 (8) and two reverse items 3 (4).
+    const reverse = [2, 5, 6, 11, 12, 14, 16, 17, 18, 20];
+    const answers = Array.from({ length: 20 }, (_, i) => (reverse.includes(i + 1) ? (i < 5 ? 3 : 4) : 3));
+    const check = async () =>
+      (await employee.request('POST', '/api/assessments/score', { instrument: 'sds', answers })).json();
+    expect(await check()).toMatchObject({ raw: 42, standard: 52, band: 'normal', instrumentVersion: '1.0' });
+    const put = async (zungRounding: 'floor' | 'round') => {
+      const s = (await admins.sysadmin.request('GET', '/api/assessments/settings')).json();
+      const res = await admins.sysadmin.request('PUT', '/api/assessments/settings', {
+        ...s,
+        zungRounding,
+        updatedAt: undefined,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await put('round');
+    expect(await check()).toMatchObject({
+      raw: 42,
+      standard: 53,
+      band: 'mild',
+      instrumentVersion: '1.0-round',
+    });
+    await put('floor');
+    expect(await check()).toMatchObject({ standard: 52, instrumentVersion: '1.0' });
+  });
+});

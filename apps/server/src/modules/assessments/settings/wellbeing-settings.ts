@@ -4,6 +4,7 @@ import {
   type TWellbeingSettingsInput,
   ZHelpInfo,
   ZRetentionDays,
+  ZZungRounding,
 } from '@lifeline/shared';
 import { z } from 'zod';
 import type { Actor } from '../../../platform/audit/audit.js';
@@ -12,13 +13,19 @@ import { readSetting, writeSetting } from '../../../platform/settings/settings.s
 
 const KEY = 'wellbeing';
 
-const ZStored = z.object({ openToEveryone: z.boolean(), retentionDays: ZRetentionDays, help: ZHelpInfo });
+const ZStored = z.object({
+  openToEveryone: z.boolean(),
+  retentionDays: ZRetentionDays,
+  zungRounding: ZZungRounding,
+  help: ZHelpInfo,
+});
 type Stored = z.infer<typeof ZStored>;
 
 /** Until an administrator saves them: self-check for logged-in people only, two years, no help text. */
 export const WELLBEING_DEFAULTS: Stored = {
   openToEveryone: false,
   retentionDays: DEFAULT_RETENTION_DAYS,
+  zungRounding: 'floor',
   help: { message: { zh: '', en: '' }, contacts: [] },
 };
 
@@ -37,6 +44,7 @@ export async function saveWellbeingSettings(
   const saved = await writeSetting(db, actor, KEY, value, version, {
     openToEveryone: before.openToEveryone,
     retentionDays: before.retentionDays,
+    zungRounding: before.zungRounding,
     help: before.help,
   });
   return { ...saved.value, version: saved.version, updatedAt: saved.updatedAt };
