@@ -29,6 +29,8 @@ export function notificationText(
     milestone: text(p.milestone),
     dueOn: text(p.dueOn),
     cycle: text(p.cycle),
+    id: text(p.id),
+    name: text(p.name),
     state:
       n.kind === 'innovation.change_decided'
         ? t(`shell:notifications.changeStates.${state}`, { defaultValue: state })
