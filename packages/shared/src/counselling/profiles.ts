@@ -49,12 +49,17 @@ export type TCoachProfileInput = z.infer<typeof ZCoachProfileInput>;
 export const ZAvailabilityInput = z
   .object({ slots: z.array(ZAvailabilitySlot).max(42), version: z.number().int().min(0) })
   .superRefine((v, ctx) => {
-    const sorted = [...v.slots].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
-    for (let i = 1; i < sorted.length; i++) {
-      const [a, b] = [sorted[i - 1], sorted[i]];
-      if (a.weekday === b.weekday && b.start < a.end) {
-        ctx.addIssue({ code: 'custom', path: ['slots'], message: `Slots overlap on weekday ${a.weekday}` });
-        return;
+    const order = v.slots
+      .map((s, i) => ({ s, i }))
+      .sort((a, b) => a.s.weekday - b.s.weekday || a.s.start.localeCompare(b.s.start));
+    for (let k = 1; k < order.length; k++) {
+      const [a, b] = [order[k - 1], order[k]];
+      if (a.s.weekday === b.s.weekday && b.s.start < a.s.end) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['slots', b.i],
+          message: `Slots overlap on weekday ${a.s.weekday}`,
+        });
       }
     }
   });
