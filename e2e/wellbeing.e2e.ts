@@ -49,6 +49,8 @@ async function answer(
 }
 
 let coach: TCoachProfile;
+/** The SAS result the first journey kept and shared (read by the last one). */
+let sharedResultId = 0;
 
 beforeAll(async () => {
   // The demo coach account takes requests; its profile is made active here if the demo left it so.
@@ -123,6 +125,7 @@ describe('wellbeing self-assessments on a phone (real server, demo data)', () =>
     await page.getByTestId('take-submit').click();
     await page.waitForURL(/\/m\/wellbeing\/results\/\d+$/);
     const resultId = Number(new URL(page.url()).pathname.split('/').pop());
+    sharedResultId = resultId;
     await page.getByTestId('result-kept').waitFor();
     // 15 items at 1 and 5 reversed items at 4: raw 35, standard 35 × 1.25 = 43 (integer part).
     await page.getByTestId('result-band').getByText('无明显焦虑').waitFor();
@@ -231,6 +234,38 @@ describe('wellbeing self-assessments on a phone (real server, demo data)', () =>
     const after = await json<unknown[]>(await page.request.get('/api/counselling/requests'));
     expect(after.length).toBe(before.length + 1);
     await noAntd(page, antd);
+    expect(errors).toEqual([]);
+  });
+
+  it('an employee revokes the share, then erases everything; the coach can no longer read it', async () => {
+    expect(sharedResultId).toBeGreaterThan(0);
+    const coachApi = await apiAs(baseURL, 'coach');
+    expect((await coachApi.get(`/api/assessments/results/${sharedResultId}`)).status()).toBe(200);
+
+    const { page, errors } = await newPage({ baseURL, ...PHONE });
+    await login(page, baseURL, 'employee', DEMO_PASSWORD);
+    await page.goto('/m/wellbeing/shares');
+    const list = page.getByTestId('shares-list');
+    await list.getByText(coach.name).waitFor();
+    await list.getByTestId('share-revoke').click();
+    await list.getByText(`撤回后，${coach.name} 将无法再看到这些结果。确定撤回吗？`).waitFor();
+    await list.getByTestId('share-revoke-confirm').click();
+    await page.getByTestId('shares-empty').waitFor();
+    expect((await coachApi.get(`/api/assessments/results/${sharedResultId}`)).status()).toBe(404);
+
+    // Privacy: the SAS consent, then "delete all my data" with its confirm step.
+    await page.goto('/m/wellbeing/privacy');
+    await page.getByTestId('privacy-sas').getByText('已同意保存', { exact: false }).waitFor();
+    await page.getByTestId('erase-all-button').click();
+    await page.getByText('确定删除您的全部数据吗？此操作不可恢复。').waitFor();
+    await fitsPhone(page);
+    await screenshot(page, 'mobile-wellbeing-privacy-zh.png');
+    await page.getByTestId('erase-all-button-confirm').click();
+    await page.getByTestId('erasure-done').getByText('已删除 1 条结果，撤回 0 项分享。').waitFor();
+    await page.getByTestId('privacy-sas').getByText('未同意保存').waitFor();
+
+    await page.goto('/m/wellbeing/history?instrument=sas');
+    await page.getByTestId('history-empty').waitFor();
     expect(errors).toEqual([]);
   });
 });
