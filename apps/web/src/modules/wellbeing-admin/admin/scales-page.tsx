@@ -87,13 +87,13 @@ function ScalesPage() {
         }
       />
       <Flex vertical gap="middle">
-        <UploadCard />
         <Card size="small" title={t('scales.uploadedTitle')} styles={{ body: { padding: 0 } }}>
           {scales.isError && (
             <Alert type="error" showIcon title={errorMessage(t, scales.error)} style={{ margin: 12 }} />
           )}
           <ScalesTable scales={scales.data ?? []} loading={scales.isFetching} />
         </Card>
+        <UploadCard />
         <Card
           size="small"
           title={t('scales.builtinTitle')}
@@ -201,7 +201,7 @@ function UploadCard() {
             setText(e.target.value);
             setFileName(null);
           }}
-          rows={10}
+          rows={8}
           placeholder={t('scales.pastePlaceholder')}
           aria-label={t('scales.pasteLabel')}
           className="ll-wb-json"

@@ -12,6 +12,7 @@ import {
   type FormInstance,
   Input,
   InputNumber,
+  Radio,
   Result,
   Row,
   Spin,
@@ -40,6 +41,7 @@ type ContactRow = { name?: string; phone?: string; hours?: string };
 type Values = {
   openToEveryone: boolean;
   retentionDays: number | null;
+  zungRounding: TWellbeingSettings['zungRounding'];
   messageZh: string;
   messageEn: string;
   contacts: ContactRow[];
@@ -49,6 +51,7 @@ function toValues(s: TWellbeingSettings): Values {
   return {
     openToEveryone: s.openToEveryone,
     retentionDays: s.retentionDays,
+    zungRounding: s.zungRounding,
     messageZh: s.help.message.zh,
     messageEn: s.help.message.en,
     contacts: s.help.contacts.map((c) => ({ ...c })),
@@ -59,6 +62,7 @@ function toInput(v: Values, version: number): TWellbeingSettingsInput {
   return {
     openToEveryone: v.openToEveryone,
     retentionDays: v.retentionDays as number,
+    zungRounding: v.zungRounding,
     help: {
       message: { zh: (v.messageZh ?? '').trim(), en: (v.messageEn ?? '').trim() },
       contacts: (v.contacts ?? []).map(
@@ -139,7 +143,7 @@ function SettingsPage() {
 function fieldName(issue: Issue): (string | number)[] | null {
   const path = issue.path[0] === 'body' ? issue.path.slice(1) : issue.path;
   const [first, second, third, fourth] = path;
-  if (first === 'openToEveryone' || first === 'retentionDays') return [first];
+  if (first === 'openToEveryone' || first === 'retentionDays' || first === 'zungRounding') return [first];
   if (first !== 'help') return null;
   if (second === 'message' && third === 'zh') return ['messageZh'];
   if (second === 'message' && third === 'en') return ['messageEn'];
@@ -265,6 +269,21 @@ function SettingsForm({
                 suffix={t('settings.days')}
                 style={{ width: 200, maxWidth: '100%' }}
                 data-testid="wellbeing-retention"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item
+              name="zungRounding"
+              label={t('settings.zungRounding')}
+              extra={t('settings.zungRoundingHint')}
+            >
+              <Radio.Group
+                options={[
+                  { value: 'floor', label: t('settings.zung.floor') },
+                  { value: 'round', label: t('settings.zung.round') },
+                ]}
+                data-testid="wellbeing-zung"
               />
             </Form.Item>
           </Col>

@@ -261,7 +261,8 @@ function Figures({ data, loading }: { data: TAggregate; loading: boolean }) {
       </span>
     </Tooltip>
   );
-  const rowName = (row: TAggregateRow) => (row.unitId === null ? t('stats.direct') : row.name);
+  const rowName = (row: TAggregateRow) =>
+    row.unitId === null ? t('stats.direct', { name: row.name }) : row.name;
 
   const columns: TableColumnsType<TAggregateRow> = [
     {
