@@ -1,6 +1,7 @@
 export * from './counselling/index.js';
 export * from './errors.js';
 export * from './health.js';
+export * from './hotline/index.js';
 export * from './identity/index.js';
 export * from './innovation/index.js';
 export * from './platform/calendar.js';

@@ -27,6 +27,10 @@ export const PERMISSIONS = [
   'wellbeing.manage',
   'wellbeing.aggregate',
   'counselling.coach',
+  'hotline.handle',
+  'hotline.triage',
+  'hotline.manage',
+  'hotline.stats',
 ] as const;
 export const ZPermission = z.enum(PERMISSIONS);
 export type TPermission = (typeof PERMISSIONS)[number];
@@ -40,6 +44,8 @@ export const ROLES = [
   'expert',
   'coach',
   'volunteer',
+  'hotline_handler',
+  'hotline_office',
   'employee',
 ] as const;
 export const ZRole = z.enum(ROLES);
@@ -67,6 +73,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'innovation.read',
     'innovation.declare',
     'wellbeing.aggregate',
+    'hotline.handle',
+    'hotline.stats',
   ],
   branch_secretary: [
     'org_unit.read',
@@ -77,10 +85,28 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     'innovation.declare',
   ],
   secretariat: ['org_unit.read', 'person.read', 'innovation.read', 'innovation.review', 'innovation.manage'],
-  leader: ['org_unit.read', 'person.read', 'innovation.read', 'innovation.decide', 'wellbeing.aggregate'],
+  leader: [
+    'org_unit.read',
+    'person.read',
+    'innovation.read',
+    'innovation.decide',
+    'wellbeing.aggregate',
+    'hotline.stats',
+  ],
   expert: ['org_unit.read', 'innovation.evaluate'],
   coach: ['counselling.coach'],
   volunteer: ['counselling.coach'],
+  /** Answers the hotline's items handled by the units of their subtree. */
+  hotline_handler: ['org_unit.read', 'hotline.handle'],
+  /** The hotline office: triages (transfer, merge, close), handles, keeps the rules and settings. */
+  hotline_office: [
+    'org_unit.read',
+    'person.read',
+    'hotline.handle',
+    'hotline.triage',
+    'hotline.manage',
+    'hotline.stats',
+  ],
   employee: [],
 };
 
@@ -95,4 +121,6 @@ export const DELEGABLE_BY_UNIT_ADMIN: readonly TRole[] = [
   'expert',
   'coach',
   'volunteer',
+  'hotline_handler',
+  'hotline_office',
 ];
