@@ -132,3 +132,16 @@ describe('periodBounds', () => {
     expect(periodBounds(2026, 4).to).toBe('2026-12-31T16:00:00.000Z');
   });
 });
+
+describe('an empty subtree', () => {
+  it('shows zero participants as zero rather than as a suppressed small group', () => {
+    const tree = new AggregateTree(
+      units,
+      new Map([
+        [4, at(40, 0)],
+        [3, at(20, 12)],
+      ]),
+    );
+    expect(tree.publish(2).total).toMatchObject({ participants: 0, suppressed: null, headcount: 40 });
+  });
+});

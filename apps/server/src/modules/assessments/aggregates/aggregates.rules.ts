@@ -93,6 +93,13 @@ export class AggregateTree {
     if (!u) throw new Error(`Unknown unit ${unitId}`);
     const cells = this.table(u);
     const whole = this.subtree(u);
+    // Nobody at all is not a group anyone could be found in: zero is shown as zero.
+    if (whole.participants === 0) {
+      return {
+        total: row({ ...whole, name: u.name }, null),
+        rows: cells.filter((c, i) => i > 0 || c.headcount > 0).map((c) => row(c, null)),
+      };
+    }
     const hideAll = whole.participants < MIN_GROUP || this.hiddenAbove(u);
     const why: 'small_group' | 'complementary' =
       whole.participants < MIN_GROUP ? 'small_group' : 'complementary';
