@@ -1,5 +1,6 @@
 import { auditModule } from './audit/audit.desktop';
 import { calendarModule } from './calendar/calendar.desktop';
+import { HOTLINE_DESK_MODULES } from './hotline-desk/hotline-desk.desktop';
 import { innovationModule } from './innovation/innovation.desktop';
 import { innovationResultsModule } from './innovation-results/innovation-results.desktop';
 import { innovationReviewsModule } from './innovation-reviews/innovation-reviews.desktop';
@@ -21,6 +22,7 @@ export const DESKTOP_MODULES: readonly DesktopModule[] = [
   innovationReviewsModule,
   innovationResultsModule,
   ...WELLBEING_ADMIN_MODULES,
+  ...HOTLINE_DESK_MODULES,
   unitsModule,
   peopleModule,
   peopleImportModule,
