@@ -4,10 +4,11 @@ import { innovationJobs } from './modules/innovation/management/reminders.js';
 import { importJobs } from './modules/people/import/import.jobs.js';
 import type { Db } from './platform/db/types.js';
 import type { JobHandler } from './platform/jobs/job-worker.js';
+import { outboundJobs } from './platform/outbound/outbound.service.js';
 
 /** Every job kind the worker runs, collected from the modules that define them. */
 export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
-  return { ...importJobs(ctx), ...innovationJobs(), ...retentionJobs() };
+  return { ...importJobs(ctx), ...innovationJobs(), ...retentionJobs(), ...outboundJobs(ctx) };
 }
 
 /** Recurring jobs that must always be queued: each keeps one run waiting (de-duplicated by key). */
