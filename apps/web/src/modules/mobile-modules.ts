@@ -1,4 +1,5 @@
 import { counsellingModule } from './counselling/counselling.mobile';
+import { hotlineModule } from './hotline/hotline.mobile';
 import { innovationNoticesModule } from './innovation-notices/innovation-notices.mobile';
 import type { MobileModule } from './module-types';
 import { wellbeingModule } from './wellbeing/wellbeing.mobile';
@@ -11,4 +12,5 @@ export const MOBILE_MODULES: readonly MobileModule[] = [
   innovationNoticesModule,
   wellbeingModule,
   counsellingModule,
+  hotlineModule,
 ];

@@ -1,0 +1,239 @@
+import type { THotlineAction } from '@lifeline/shared';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type THotlineMine, type TItemAction, type TItemSource, useItemAction, useReloadItem } from '../api';
+import { dateTime } from '../format';
+import { isStale, Problem, problemText } from './parts';
+
+const MAX_TEXT = 4000;
+const MAX_COMMENT = 500;
+
+/**
+ * Runs a reporter's action; on a 409 (or a move no longer allowed) the item is asked again and
+ * the reporter is told it changed, so they act on what it is now.
+ */
+function useAct(source: TItemSource) {
+  const { t } = useTranslation(['hotline', 'errors']);
+  const mutation = useItemAction(source);
+  const reload = useReloadItem(source);
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = (action: TItemAction, onDone?: () => void) => {
+    setProblem(null);
+    mutation.mutate(action, {
+      onSuccess: () => onDone?.(),
+      onError: (error) => {
+        setProblem(problemText(t, error));
+        if (isStale(error)) void reload();
+      },
+    });
+  };
+  return { run, pending: mutation.isPending, problem };
+}
+
+/** The unit asked for more: the reporter answers, and the clock runs again. */
+function AddInfoForm({ source, item }: { source: TItemSource; item: THotlineMine }) {
+  const { t } = useTranslation('hotline');
+  const { run, pending, problem } = useAct(source);
+  const [text, setText] = useState('');
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = text.trim();
+    if (!value) return setInvalid(t('addInfo.empty'));
+    if (value.length > MAX_TEXT) return setInvalid(t('addInfo.tooLong', { max: MAX_TEXT }));
+    setInvalid(null);
+    run({ action: 'add-info', text: value, version: item.version }, () => {
+      setText('');
+      setSent(true);
+    });
+  };
+  return (
+    <form className="m-card m-form m-hl-action" onSubmit={onSubmit} noValidate data-testid="add-info-form">
+      <h3 className="m-hl-subtitle">{t('addInfo.title')}</h3>
+      <p className="m-muted m-small">{t('addInfo.body')}</p>
+      <label className="m-field">
+        <span>{t('addInfo.label')}</span>
+        <textarea
+          className="m-hl-textarea"
+          rows={4}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="add-info-text"
+        />
+      </label>
+      {sent && (
+        <p className="m-alert m-alert-success" role="status">
+          {t('addInfo.sent')}
+        </p>
+      )}
+      <Problem text={invalid ?? problem} />
+      <button
+        type="submit"
+        className="m-button m-button-primary"
+        disabled={pending}
+        data-testid="add-info-send"
+      >
+        {pending ? t('form.sending') : t('addInfo.send')}
+      </button>
+    </form>
+  );
+}
+
+/** Five stars as radio buttons: big enough for a thumb, readable by a screen reader. */
+function Stars({ value, onChange }: { value: number; onChange: (n: number) => void }) {
+  const { t } = useTranslation('hotline');
+  return (
+    <fieldset className="m-hl-stars" data-testid="stars">
+      <legend>{t('rate.stars')}</legend>
+      {[1, 2, 3, 4, 5].map((n) => (
+        <label key={n} className={n <= value ? 'm-hl-star m-hl-star-on' : 'm-hl-star'}>
+          <input
+            type="radio"
+            name="rating"
+            value={n}
+            checked={value === n}
+            onChange={() => onChange(n)}
+            aria-label={t('rate.starLabel', { count: n })}
+            data-testid={`star-${n}`}
+          />
+          <span aria-hidden="true">★</span>
+        </label>
+      ))}
+      {value > 0 && <span className="m-small m-muted m-hl-star-word">{t(`rate.word.${value}`)}</span>}
+    </fieldset>
+  );
+}
+
+/** The reporter confirms the answer with 1–5 stars, a comment and the board choice. */
+function RateForm({ source, item }: { source: TItemSource; item: THotlineMine }) {
+  const { t } = useTranslation('hotline');
+  const { run, pending, problem } = useAct(source);
+  const [rating, setRating] = useState(0);
+  const [comment, setComment] = useState('');
+  const [publish, setPublish] = useState(item.publishConsent);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (rating < 1) return setInvalid(t('rate.needStars'));
+    if (comment.trim().length > MAX_COMMENT) return setInvalid(t('rate.tooLong', { max: MAX_COMMENT }));
+    setInvalid(null);
+    run({
+      action: 'rate',
+      rating,
+      comment: comment.trim(),
+      publishConsent: publish,
+      version: item.version,
+    });
+  };
+  return (
+    <form className="m-card m-form m-hl-action" onSubmit={onSubmit} noValidate data-testid="rate-form">
+      <h3 className="m-hl-subtitle">{t('rate.title')}</h3>
+      <Stars value={rating} onChange={setRating} />
+      <label className="m-field">
+        <span>{t('rate.comment')}</span>
+        <textarea
+          className="m-hl-textarea"
+          rows={3}
+          value={comment}
+          placeholder={t('rate.commentPlaceholder')}
+          onChange={(e) => setComment(e.target.value)}
+          data-testid="rate-comment"
+        />
+      </label>
+      <label className="m-hl-check">
+        <input
+          type="checkbox"
+          checked={publish}
+          onChange={(e) => setPublish(e.target.checked)}
+          data-testid="rate-publish"
+        />
+        <span>
+          {t('new.publish')}
+          <small className="m-muted">{t('new.publishHint')}</small>
+        </span>
+      </label>
+      <Problem text={invalid ?? problem} />
+      <button type="submit" className="m-button m-button-primary" disabled={pending} data-testid="rate-send">
+        {pending ? t('form.sending') : t('rate.send')}
+      </button>
+    </form>
+  );
+}
+
+/** Not solved: reopen once, within the follow-up days, saying why; it goes to the superior unit. */
+function ReopenAction({ source, item }: { source: TItemSource; item: THotlineMine }) {
+  const { t } = useTranslation('hotline');
+  const { run, pending, problem } = useAct(source);
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [invalid, setInvalid] = useState<string | null>(null);
+  if (!open)
+    return (
+      <button
+        type="button"
+        className="m-button m-button-danger m-button-block"
+        onClick={() => setOpen(true)}
+        data-testid="reopen"
+      >
+        {t('reopen.open')}
+      </button>
+    );
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = text.trim();
+    if (!value) return setInvalid(t('reopen.empty'));
+    if (value.length > MAX_TEXT) return setInvalid(t('addInfo.tooLong', { max: MAX_TEXT }));
+    setInvalid(null);
+    run({ action: 'reopen', text: value, version: item.version }, () => setOpen(false));
+  };
+  return (
+    <form className="m-card m-form m-hl-action" onSubmit={onSubmit} noValidate data-testid="reopen-form">
+      <h3 className="m-hl-subtitle">{t('reopen.title')}</h3>
+      <p className="m-muted m-small">{t('reopen.body')}</p>
+      <label className="m-field">
+        <span>{t('reopen.reason')}</span>
+        <textarea
+          className="m-hl-textarea"
+          rows={3}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          data-testid="reopen-text"
+        />
+      </label>
+      <Problem text={invalid ?? problem} />
+      <div className="m-hl-buttons">
+        <button
+          type="submit"
+          className="m-button m-button-primary"
+          disabled={pending}
+          data-testid="reopen-send"
+        >
+          {pending ? t('form.sending') : t('reopen.send')}
+        </button>
+        <button type="button" className="m-button m-button-danger" onClick={() => setOpen(false)}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** What the reporter may do now: exactly the actions the server lists. */
+export function ItemActions({ source, item }: { source: TItemSource; item: THotlineMine }) {
+  const { t, i18n } = useTranslation('hotline');
+  const can = (a: THotlineAction) => item.actions.includes(a);
+  if (!can('add_info') && !can('rate') && !can('reopen')) return null;
+  return (
+    <>
+      {can('add_info') && <AddInfoForm source={source} item={item} />}
+      {(can('rate') || can('reopen')) && item.followUpUntil && (
+        <p className="m-alert m-alert-warning" data-testid="follow-up-until">
+          {t('rate.until', { date: dateTime(item.followUpUntil, i18n.language) })}
+        </p>
+      )}
+      {can('rate') && <RateForm source={source} item={item} />}
+      {can('reopen') && <ReopenAction source={source} item={item} />}
+    </>
+  );
+}
