@@ -11,6 +11,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarAdminRoutes } from './modules/calendar-admin/calendar-admin.routes.js';
 import { counsellingRoutes } from './modules/counselling/counselling.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { hotlineRoutes } from './modules/hotline/hotline.routes.js';
 import { innovationRoutes } from './modules/innovation/innovation.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { orgUnitRoutes } from './modules/org-units/org-units.routes.js';
@@ -128,6 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(innovationRoutes);
   await app.register(assessmentRoutes);
   await app.register(counsellingRoutes);
+  await app.register(hotlineRoutes);
 
   await installWebApp(app, config.webDist);
   return app;

@@ -1,5 +1,6 @@
 import type { AppContext } from './app.js';
 import { retentionJobs, scheduleRetention } from './modules/assessments/results/retention.js';
+import { hotlineJobs, scheduleCalendarSweep } from './modules/hotline/sla/sla.jobs.js';
 import { innovationJobs } from './modules/innovation/management/reminders.js';
 import { importJobs } from './modules/people/import/import.jobs.js';
 import type { Db } from './platform/db/types.js';
@@ -8,10 +9,17 @@ import { outboundJobs } from './platform/outbound/outbound.service.js';
 
 /** Every job kind the worker runs, collected from the modules that define them. */
 export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
-  return { ...importJobs(ctx), ...innovationJobs(), ...retentionJobs(), ...outboundJobs(ctx) };
+  return {
+    ...importJobs(ctx),
+    ...innovationJobs(),
+    ...retentionJobs(),
+    ...outboundJobs(ctx),
+    ...hotlineJobs(ctx),
+  };
 }
 
 /** Recurring jobs that must always be queued: each keeps one run waiting (de-duplicated by key). */
 export async function scheduleRecurringJobs(db: Db): Promise<void> {
   await scheduleRetention(db);
+  await scheduleCalendarSweep(db);
 }

@@ -9,6 +9,7 @@ import {
   type Unit,
 } from './factories.js';
 import { assessmentTargets } from './matrix-targets-assessments.js';
+import { hotlineTargets } from './matrix-targets-hotline.js';
 import { innovationTargets } from './matrix-targets-innovation.js';
 import type { TestApp } from './test-app.js';
 
@@ -169,6 +170,7 @@ export const targets: Record<string, Make> = {
   }),
   ...innovationTargets,
   ...assessmentTargets,
+  ...hotlineTargets,
 };
 
 /**

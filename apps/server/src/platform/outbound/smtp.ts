@@ -91,7 +91,9 @@ export async function saveSmtpSettings(
           : crypto.encrypt(password, PASSWORD_CONTEXT);
     next = { ...fields, passwordEnc };
   }
-  const saved = await writeSetting(db, actor, SETTING_KEY, next, version ?? current.version, current.value);
+  const saved = await writeSetting(db, actor, SETTING_KEY, next, version ?? current.version, current.value, [
+    'passwordEnc',
+  ]);
   return { smtp: view(saved.value), version: saved.version };
 }
 

@@ -34,6 +34,8 @@ export async function writeSetting<T extends Record<string, unknown>>(
   value: T,
   version: number,
   before: T,
+  /** Fields whose values the audit trail must not repeat (it records that they changed). */
+  sensitive: (keyof T)[] = [],
 ): Promise<StoredSetting<T>> {
   return db.transaction(async (tx) => {
     let rows: { version: number; updatedAt: string }[];
@@ -61,7 +63,7 @@ export async function writeSetting<T extends Record<string, unknown>>(
       action: 'settings.update',
       recordType: 'settings',
       recordId: key,
-      changes: diffFields(before, value),
+      changes: diffFields(before, value, { sensitive }),
     });
     return { value, version: rows[0].version, updatedAt: rows[0].updatedAt };
   });

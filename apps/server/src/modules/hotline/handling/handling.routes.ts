@@ -1,0 +1,219 @@
+import {
+  HOTLINE_STATES,
+  HOTLINE_URGENCIES,
+  ZErrorBody,
+  ZHotlineItem,
+  ZHotlineMerge,
+  ZHotlineNote,
+  ZHotlinePage,
+  ZHotlineText,
+  ZHotlineTransfer,
+  ZHotlineVersion,
+} from '@lifeline/shared';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sendXlsx } from '../../../platform/excel/xlsx.js';
+import { sendFile } from '../../../platform/files/files.service.js';
+import { requireActor } from '../../auth/auth.hooks.js';
+import { loadItem } from '../items/item-rows.js';
+import { itemPhoto } from '../items/photos.js';
+import { addMessage, handleItem, partiesOn, readForHandler } from './handling.service.js';
+import { listItems } from './list.service.js';
+
+const ZId = z.object({ id: z.coerce.number().int().positive() });
+const errors = {
+  400: ZErrorBody,
+  401: ZErrorBody,
+  403: ZErrorBody,
+  404: ZErrorBody,
+  409: ZErrorBody,
+  422: ZErrorBody,
+};
+const tags = ['hotline'];
+const handle = { permission: 'hotline.handle' };
+const triage = { permission: 'hotline.triage' };
+
+const ZListQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  state: z.enum(HOTLINE_STATES.map((s) => s.code) as [string, ...string[]]).optional(),
+  category: z.string().max(32).optional(),
+  urgency: z.enum(HOTLINE_URGENCIES.map((s) => s.code) as [string, ...string[]]).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  q: z.string().max(100).optional(),
+  before: z.string().max(200).optional(),
+});
+
+/**
+ * The handlers' side, in the order of an item's life: the list of a subtree, one item, the
+ * moves of the transition table, replies and internal notes, photos, and the export.
+ */
+export async function handlingRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const ctx = () => app.lifeline;
+  const db = () => app.lifeline.database.db;
+
+  app.get(
+    '/api/hotline/items',
+    {
+      config: { access: handle },
+      schema: {
+        tags,
+        summary: "The newest items handled in a unit's subtree",
+        querystring: ZListQuery,
+        response: { 200: ZHotlinePage, ...errors },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return listItems(db(), requireActor(request), { ...q, overdue: q.overdue === 'true' });
+    },
+  );
+
+  app.get(
+    '/api/hotline/items/export',
+    {
+      config: { access: handle },
+      schema: {
+        tags,
+        summary: 'The list as an Excel workbook (no reporter identity)',
+        querystring: ZListQuery,
+        response: { ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const q = { ...request.query, overdue: request.query.overdue === 'true', limit: 100 };
+      // The first page is read before the download starts, so that scope errors are answered as such.
+      const first = await listItems(db(), actor, q);
+      async function* pages() {
+        let page = first;
+        yield page.items;
+        for (let n = 0; n < 100 && page.next; n++) {
+          page = await listItems(db(), actor, { ...q, before: page.next });
+          yield page.items;
+        }
+      }
+      type Row = Awaited<ReturnType<typeof listItems>>['items'][number];
+      const label = (list: readonly { code: string; zh: string }[], code: string) =>
+        list.find((x) => x.code === code)?.zh ?? code;
+      return sendXlsx<Row>(
+        reply,
+        '职工快线事项.xlsx',
+        '事项',
+        [
+          { header: '编号', width: 18, value: (r) => r.code },
+          { header: '标题', width: 36, value: (r) => r.title },
+          { header: '类别', value: (r) => r.category },
+          { header: '紧急程度', value: (r) => label(HOTLINE_URGENCIES, r.urgency) },
+          { header: '状态', value: (r) => label(HOTLINE_STATES, r.state) },
+          { header: '所涉单位', width: 24, value: (r) => r.unit.name },
+          { header: '承办单位', width: 24, value: (r) => r.handlingUnit.name },
+          { header: '附议', value: (r) => r.meToo },
+          { header: '提出时间', width: 20, value: (r) => r.createdAt },
+          {
+            header: '答复期限',
+            width: 20,
+            value: (r) => r.answerDue ?? (r.calendarMissingYear ? `${r.calendarMissingYear}年日历缺失` : ''),
+          },
+          { header: '超期', value: (r) => (r.overdue ? '是' : '') },
+        ],
+        pages(),
+      );
+    },
+  );
+
+  app.get(
+    '/api/hotline/items/:id',
+    {
+      config: { access: handle },
+      schema: {
+        tags,
+        summary: 'An item, as a handler sees it',
+        params: ZId,
+        response: { 200: ZHotlineItem, ...errors },
+      },
+    },
+    async (request) => readForHandler(ctx(), requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/hotline/items/:id/photos/:photoId',
+    {
+      config: { access: handle },
+      schema: { tags, summary: 'A photo of an item', params: ZId.extend({ photoId: z.string().max(40) }) },
+    },
+    async (request, reply) => {
+      const item = await loadItem(db(), request.params.id);
+      await partiesOn(db(), requireActor(request), item);
+      return sendFile(reply, ctx().files, await itemPhoto(db(), item.id, request.params.photoId));
+    },
+  );
+
+  const moves = [
+    ['accept', 'accept', ZHotlineVersion, handle, 'Accept the item'],
+    ['start', 'start', ZHotlineVersion, handle, 'Start handling it'],
+    ['ask-reporter', 'ask_reporter', ZHotlineText, handle, 'Ask the reporter for more (the clock pauses)'],
+    ['answer', 'answer', ZHotlineText, handle, 'Answer (a reply shown to the reporter)'],
+    [
+      'transfer',
+      'transfer',
+      ZHotlineTransfer,
+      handle,
+      'Transfer to another handling unit (deadlines start again)',
+    ],
+    ['merge', 'merge', ZHotlineMerge, triage, 'Merge into a duplicate (office)'],
+    [
+      'close-not-applicable',
+      'close_not_applicable',
+      ZHotlineText,
+      triage,
+      'Close as not applicable, with the reason (office)',
+    ],
+  ] as const;
+  for (const [path, action, body, access, summary] of moves) {
+    app.post(
+      `/api/hotline/items/:id/${path}`,
+      {
+        config: { access },
+        schema: { tags, summary, params: ZId, body, response: { 200: ZHotlineItem, ...errors } },
+      },
+      async (request) =>
+        handleItem(ctx(), requireActor(request), request.params.id, {
+          action,
+          ...(request.body as object),
+        } as never),
+    );
+  }
+
+  app.post(
+    '/api/hotline/items/:id/reply',
+    {
+      config: { access: handle },
+      schema: {
+        tags,
+        summary: 'A reply to the reporter without a change of state',
+        params: ZId,
+        body: ZHotlineNote,
+        response: { 200: ZHotlineItem, ...errors },
+      },
+    },
+    async (request) =>
+      addMessage(ctx(), requireActor(request), request.params.id, 'reply', request.body.text),
+  );
+
+  app.post(
+    '/api/hotline/items/:id/notes',
+    {
+      config: { access: handle },
+      schema: {
+        tags,
+        summary: 'An internal note (never shown to the reporter)',
+        params: ZId,
+        body: ZHotlineNote,
+        response: { 200: ZHotlineItem, ...errors },
+      },
+    },
+    async (request) => addMessage(ctx(), requireActor(request), request.params.id, 'note', request.body.text),
+  );
+}

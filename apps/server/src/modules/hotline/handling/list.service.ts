@@ -1,0 +1,113 @@
+import type { THotlineListItem } from '@lifeline/shared';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Actor, authorize, scopePaths } from '../../../platform/authz/actor.js';
+import { queryRows } from '../../../platform/db/sql.js';
+import type { Db } from '../../../platform/db/types.js';
+import { AppError } from '../../../platform/errors.js';
+import type { ItemRow } from '../items/item-rows.js';
+import { unitRow } from '../items/item-rows.js';
+import { presentList } from '../items/presenter.js';
+
+export type ListQuery = {
+  unitId?: number;
+  state?: string;
+  category?: string;
+  urgency?: string;
+  overdue?: boolean;
+  q?: string;
+  before?: string;
+  limit?: number;
+};
+
+/** A keyset cursor: the last row's time and id, opaque to clients. */
+const encode = (r: ItemRow) => Buffer.from(`${r.createdAt}|${r.id}`).toString('base64url');
+function decode(cursor: string): { at: string; id: number } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!at || !Number.isInteger(Number(id)) || Number.isNaN(Date.parse(at))) {
+    throw new AppError('validation_failed', 'Bad cursor', {
+      issues: [{ path: 'querystring.before', message: 'Bad cursor' }],
+    });
+  }
+  return { at, id: Number(id) };
+}
+
+type Raw = Record<string, unknown>;
+const toRow = (r: Raw): ItemRow =>
+  ({
+    id: Number(r.id),
+    code: r.code,
+    title: r.title,
+    category: r.category,
+    urgency: r.urgency,
+    state: r.state,
+    unitId: Number(r.unit_id),
+    handlingUnitId: Number(r.handling_unit_id),
+    meToo: Number(r.me_too),
+    createdAt: new Date(r.created_at as string).toISOString(),
+    acceptDue: r.accept_due ? new Date(r.accept_due as string).toISOString() : null,
+    answerDue: r.answer_due ? new Date(r.answer_due as string).toISOString() : null,
+    calendarMissingYear: r.calendar_missing_year === null ? null : Number(r.calendar_missing_year),
+    overdueAt: r.overdue_at ? String(r.overdue_at) : null,
+  }) as ItemRow;
+
+/**
+ * The newest items handled in a unit's subtree (the caller's scope when no unit is named).
+ * Each unit of the subtree is read through its own index, newest first, and the per-unit tops
+ * are merged (LATERAL), so a subtree of thousands of units does not read their items' heap.
+ */
+export async function listItems(
+  db: Db,
+  actor: Actor,
+  q: ListQuery,
+): Promise<{ items: THotlineListItem[]; next: string | null }> {
+  const limit = Math.min(q.limit ?? 20, 100);
+  let paths: string[];
+  if (q.unitId) {
+    const unit = await unitRow(db, q.unitId).catch(() => {
+      throw new AppError('not_found', 'Unit not found');
+    });
+    authorize(actor, 'hotline.handle', unit.path, 'Unit');
+    paths = [unit.path];
+  } else {
+    paths = scopePaths(actor, 'hotline.handle');
+  }
+  const units = await queryRows<{ id: string }>(
+    db,
+    sql`select id from org_units where ${sql.join(
+      paths.map((p) => sql`path like ${`${p}%`}`),
+      sql` or `,
+    )}`,
+  );
+  if (!units.length) return { items: [], next: null };
+  const conds: SQL[] = [sql`h.handling_unit_id = u.id`];
+  if (q.state) conds.push(sql`h.state = ${q.state}`);
+  if (q.category) conds.push(sql`h.category = ${q.category}`);
+  if (q.urgency) conds.push(sql`h.urgency = ${q.urgency}`);
+  if (q.overdue)
+    conds.push(
+      sql`h.overdue_at is not null and h.state in ('submitted', 'accepted', 'in_progress', 'reopened')`,
+    );
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(sql`(h.title like ${like} or h.code like ${like} or h.description like ${like})`);
+  }
+  if (q.before) {
+    const c = decode(q.before);
+    conds.push(sql`(h.created_at, h.id) < (${c.at}::timestamptz, ${c.id})`);
+  }
+  const ids = sql.raw(`array[${units.map((u) => Number(u.id)).join(',')}]::bigint[]`);
+  const rows = await queryRows<Raw>(
+    db,
+    sql`select t.* from unnest(${ids}) as u(id) cross join lateral (
+          select h.id, h.code, h.title, h.category, h.urgency, h.state, h.unit_id, h.handling_unit_id, h.me_too,
+                 h.created_at, h.accept_due, h.answer_due, h.calendar_missing_year, h.overdue_at
+          from hotline_items h where ${sql.join(conds, sql` and `)}
+          order by h.created_at desc nulls last, h.id desc nulls last limit ${limit + 1}) t
+        order by t.created_at desc, t.id desc limit ${limit + 1}`,
+  );
+  const page = rows.slice(0, limit).map(toRow);
+  return {
+    items: await presentList(db, page),
+    next: rows.length > limit ? encode(page[page.length - 1]) : null,
+  };
+}

@@ -1,0 +1,90 @@
+import type { THotlineSimilar } from '@lifeline/shared';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { writeAudit } from '../../../platform/audit/audit.js';
+import { type Actor, auditActor } from '../../../platform/authz/actor.js';
+import type { FieldCrypto } from '../../../platform/crypto/field-crypto.js';
+import type { Db } from '../../../platform/db/types.js';
+import { AppError, notFound } from '../../../platform/errors.js';
+import { hotlineItems, hotlineMeToo } from '../hotline.table.js';
+
+const OPEN = ['submitted', 'accepted', 'in_progress', 'waiting_reporter', 'reopened'];
+
+/** Character bigrams: Chinese has no spaces, so words are compared by overlapping pairs. */
+function bigrams(text: string): Set<string> {
+  const s = text.toLowerCase().replace(/[\s\p{P}]+/gu, '');
+  const out = new Set<string>();
+  for (let i = 0; i < s.length - 1; i++) out.add(s.slice(i, i + 2));
+  if (s.length === 1) out.add(s);
+  return out;
+}
+
+/** Dice similarity of two texts' bigrams (0…1). */
+export function similarity(a: string, b: string): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (!x.size || !y.size) return 0;
+  let common = 0;
+  for (const g of x) if (y.has(g)) common += 1;
+  return (2 * common) / (x.size + y.size);
+}
+
+/** Open items of the unit whose title (or description) resembles what is being typed. */
+export async function similarItems(db: Db, unitId: number, q: string): Promise<THotlineSimilar[]> {
+  if (q.trim().length < 2) return [];
+  const rows = await db
+    .select()
+    .from(hotlineItems)
+    .where(and(eq(hotlineItems.unitId, unitId), inArray(hotlineItems.state, OPEN)))
+    .orderBy(desc(hotlineItems.createdAt))
+    .limit(300);
+  return rows
+    .map((r) => ({ r, s: Math.max(similarity(q, r.title), similarity(q, r.description) * 0.8) }))
+    .filter((x) => x.s >= 0.2)
+    .sort((a, b) => b.s - a.s)
+    .slice(0, 5)
+    .map(({ r }) => ({
+      id: r.id,
+      code: r.code,
+      title: r.title,
+      category: r.category,
+      state: r.state as THotlineSimilar['state'],
+      meToo: r.meToo,
+      createdAt: r.createdAt,
+    }));
+}
+
+/**
+ * "Me too" on an open item: once per person, kept as a keyed hash of person and item, so the
+ * count grows without linking anyone's account to the item.
+ */
+export async function addMeToo(
+  db: Db,
+  crypto: FieldCrypto,
+  actor: Actor,
+  id: number,
+): Promise<{ meToo: number }> {
+  return db.transaction(async (tx) => {
+    const [item] = await tx.select().from(hotlineItems).where(eq(hotlineItems.id, id));
+    if (!item) throw notFound('Item');
+    if (!OPEN.includes(item.state) && item.state !== 'answered') {
+      throw new AppError('invalid_transition', 'This item is closed', { reason: `from_${item.state}` });
+    }
+    const [added] = await tx
+      .insert(hotlineMeToo)
+      .values({ itemId: id, voterHash: crypto.blindIndex(`${actor.personId}:${id}`, 'hotline_me_too') })
+      .onConflictDoNothing()
+      .returning();
+    if (!added) throw new AppError('conflict', 'You have already said "me too" on this item');
+    const [row] = await tx
+      .update(hotlineItems)
+      .set({ meToo: sql`${hotlineItems.meToo} + 1` })
+      .where(eq(hotlineItems.id, id))
+      .returning({ meToo: hotlineItems.meToo });
+    await writeAudit(
+      tx,
+      { ...auditActor(actor), personId: null, ip: null },
+      { action: 'hotline_item.me_too', recordType: 'hotline_item', recordId: id },
+    );
+    return { meToo: row.meToo };
+  });
+}

@@ -1,0 +1,100 @@
+import type { THotlineStats, THotlineStatsQuery } from '@lifeline/shared';
+import { sql } from 'drizzle-orm';
+import { type Actor, authorize } from '../../../platform/authz/actor.js';
+import { queryRows } from '../../../platform/db/sql.js';
+import type { Db } from '../../../platform/db/types.js';
+import { AppError } from '../../../platform/errors.js';
+import { unitRow } from '../items/item-rows.js';
+import { HIST_BUCKETS } from './rollup.js';
+
+const STATES = [
+  'submitted',
+  'accepted',
+  'in_progress',
+  'waiting_reporter',
+  'answered',
+  'reopened',
+  'confirmed',
+  'closed',
+];
+
+type Raw = Record<string, string | number | number[] | null>;
+
+/** The 90th percentile of a histogram of whole working days (the last bucket: that many or more). */
+export function percentileOf(hist: number[], p: number): number | null {
+  const n = hist.reduce((s, v) => s + v, 0);
+  if (!n) return null;
+  const rank = Math.ceil(p * n);
+  let seen = 0;
+  for (let i = 0; i < hist.length; i++) {
+    seen += hist[i];
+    if (seen >= rank) return i;
+  }
+  return hist.length - 1;
+}
+
+const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);
+
+/**
+ * A subtree's figures for a span of months, read from the rollup (a few rows per month and
+ * category), plus the units with the most items overdue now (from the partial overdue index).
+ */
+export async function hotlineStats(db: Db, actor: Actor, q: THotlineStatsQuery): Promise<THotlineStats> {
+  if (q.from > q.to) {
+    throw new AppError('validation_failed', 'The first month is after the last', {
+      issues: [{ path: 'querystring.from', message: 'after "to"' }],
+    });
+  }
+  const unit = await unitRow(db, q.unitId).catch(() => {
+    throw new AppError('not_found', 'Unit not found');
+  });
+  authorize(actor, 'hotline.stats', unit.path, 'Unit');
+  const rows = await queryRows<Raw>(
+    db,
+    sql`select * from hotline_rollups where unit_id = ${unit.id} and month >= ${q.from} and month <= ${q.to}`,
+  );
+  const sum = (col: string) => rows.reduce((s, r) => s + Number(r[col] ?? 0), 0);
+  const byKey = (key: 'category' | 'month') => {
+    const m = new Map<string, number>();
+    for (const r of rows) m.set(String(r[key]), (m.get(String(r[key])) ?? 0) + Number(r.total));
+    return m;
+  };
+  const hist = new Array<number>(HIST_BUCKETS).fill(0);
+  for (const r of rows) {
+    const h =
+      typeof r.wd_hist === 'string'
+        ? (r.wd_hist as string).replace(/[{}]/g, '').split(',').map(Number)
+        : ((r.wd_hist as number[]) ?? []);
+    h.forEach((v, i) => {
+      hist[i] += Number(v);
+    });
+  }
+  const overdue = await queryRows<{ unit_id: string; name: string; n: string }>(
+    db,
+    sql`select h.handling_unit_id as unit_id, u.name, count(*) as n from hotline_items h join org_units u on u.id = h.handling_unit_id
+        where h.overdue_at is not null and h.state in ('submitted', 'accepted', 'in_progress', 'reopened')
+          and u.path like ${`${unit.path}%`}
+        group by h.handling_unit_id, u.name order by count(*) desc, u.name limit 10`,
+  );
+  const total = sum('total');
+  const wdN = sum('wd_n');
+  return {
+    unit: { id: unit.id, name: unit.name },
+    from: q.from,
+    to: q.to,
+    total,
+    byCategory: [...byKey('category')].map(([category, n]) => ({ category, n })).sort((a, b) => b.n - a.n),
+    byState: STATES.map((state) => ({ state, n: sum(state) })),
+    byMonth: [...byKey('month')]
+      .map(([month, n]) => ({ month, n }))
+      .sort((a, b) => a.month.localeCompare(b.month)),
+    acceptOnTimeRate: ratio(sum('accept_on_time'), sum('accept_decided')),
+    answerOnTimeRate: ratio(sum('answer_on_time'), sum('answer_decided')),
+    avgWorkingDays: wdN ? Math.round((sum('wd_sum') / wdN) * 10) / 10 : null,
+    p90WorkingDays: percentileOf(hist, 0.9),
+    satisfaction: sum('rated_n') ? Math.round((sum('rating_sum') / sum('rated_n')) * 100) / 100 : null,
+    rated: sum('rated_n'),
+    reopenRate: ratio(sum('reopened_n'), total),
+    mostOverdue: overdue.map((o) => ({ unitId: Number(o.unit_id), name: o.name, overdue: Number(o.n) })),
+  };
+}
