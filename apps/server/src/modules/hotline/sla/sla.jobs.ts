@@ -155,7 +155,7 @@ export function hotlineJobs(ctx: Pick<AppContext, 'crypto'>): Record<string, Job
       const { itemId, answeredAt } = job.payload as { itemId: number; answeredAt: string };
       await jc.complete(async (tx) => {
         const [before] = await tx.select().from(hotlineItems).where(eq(hotlineItems.id, itemId));
-        if (!before || before.state !== 'answered' || before.answeredAt !== answeredAt) return;
+        if (before?.state !== 'answered' || before.answeredAt !== answeredAt) return;
         const [item] = await tx
           .update(hotlineItems)
           .set({
