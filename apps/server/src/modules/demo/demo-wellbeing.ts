@@ -53,7 +53,7 @@ export async function seedDemoWellbeing(
   const pool = await queryRows<{ id: string; unit_id: string }>(
     tx,
     sql`select p.id, p.unit_id from people p where p.employment_status = 'active'
-          and p.employee_no not in ('admin','unitadmin','secretary','secretariat','leader','expert','coach','employee')
+          and p.employee_no not in ('admin','unitadmin','secretary','secretariat','leader','expert','coach','hotline','employee')
         order by p.id`,
   );
   // Coaches: the demo coach account and seven demo people (no accounts), with profiles.

@@ -75,6 +75,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { login: 'leader', name: '郑国强', gender: 'male', role: 'leader', roleUnit: 'G', homeUnit: 'G-DQ' },
   { login: 'expert', name: '罗志诚', gender: 'male', role: 'expert', roleUnit: 'G', homeUnit: 'G-ZY' },
   { login: 'coach', name: '林晓梅', gender: 'female', role: 'coach', roleUnit: 'G', homeUnit: 'G-GH' },
+  { login: 'hotline', name: '孙慧敏', gender: 'female', role: 'hotline_office', roleUnit: 'G', homeUnit: 'G-GH' },
   { login: 'employee', name: '王小军', gender: 'male', role: null, roleUnit: 'G', homeUnit: 'S2-W1-B1' },
 ];
 
