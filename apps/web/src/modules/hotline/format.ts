@@ -77,7 +77,7 @@ export function currentDue(item: {
   return null;
 }
 
-/** A size in megabytes with at most one decimal (8, 9.4). */
+/** A size in megabytes with at most one decimal, rounded up, so a file over 8 MB never reads "8". */
 export function megabytes(bytes: number): string {
-  return String(Number((bytes / (1024 * 1024)).toFixed(1)));
+  return String(Math.ceil((bytes / (1024 * 1024)) * 10) / 10);
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../../api/me';
@@ -7,7 +7,7 @@ import { HotlineNav } from './parts';
 import type { TTrackState } from './track-form';
 
 /** Copies a text; where the Clipboard API is missing (plain http), through a selected field. */
-async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
+async function copyText(text: string): Promise<boolean> {
   try {
     if (navigator.clipboard && window.isSecureContext) {
       await navigator.clipboard.writeText(text);
@@ -16,13 +16,20 @@ async function copyText(text: string, field: HTMLInputElement | null): Promise<b
   } catch {
     // Fall through to the old way.
   }
-  if (!field) return false;
+  const field = document.createElement('textarea');
+  field.value = text;
+  field.setAttribute('readonly', '');
+  field.style.position = 'fixed';
+  field.style.opacity = '0';
+  document.body.append(field);
   field.select();
   field.setSelectionRange(0, text.length);
   try {
     return document.execCommand('copy');
   } catch {
     return false;
+  } finally {
+    field.remove();
   }
 }
 
@@ -40,24 +47,17 @@ function KeepValue({
   testId: string;
 }) {
   const { t } = useTranslation('hotline');
-  const field = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<boolean | null>(null);
   return (
     <div className="m-hl-keep">
       <span className="m-small m-muted">{label}</span>
-      <input
-        ref={field}
-        className="m-hl-keep-value"
-        readOnly
-        value={shown}
-        onFocus={(e) => e.target.select()}
-        aria-label={label}
-        data-testid={testId}
-      />
+      <code className="m-hl-keep-value" data-testid={testId}>
+        {shown}
+      </code>
       <button
         type="button"
         className="m-button m-button-danger"
-        onClick={() => void copyText(value, field.current).then(setCopied)}
+        onClick={() => void copyText(value).then(setCopied)}
         data-testid={`${testId}-copy`}
       >
         {copied ? t('filed.copied') : t('filed.copy')}

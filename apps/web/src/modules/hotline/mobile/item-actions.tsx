@@ -6,24 +6,35 @@ import { dateTime } from '../format';
 import { isStale, Problem, problemText } from './parts';
 
 const MAX_TEXT = 4000;
+
+type Props = {
+  source: TItemSource;
+  item: THotlineMine;
+  /** Says on the page that the item changed meanwhile (null: nothing to say). */
+  onChanged: (notice: string | null) => void;
+};
 const MAX_COMMENT = 500;
 
 /**
  * Runs a reporter's action; on a 409 (or a move no longer allowed) the item is asked again and
  * the reporter is told it changed, so they act on what it is now.
  */
-function useAct(source: TItemSource) {
+function useAct(source: TItemSource, onChanged: (notice: string | null) => void) {
   const { t } = useTranslation(['hotline', 'errors']);
   const mutation = useItemAction(source);
   const reload = useReloadItem(source);
   const [problem, setProblem] = useState<string | null>(null);
   const run = (action: TItemAction, onDone?: () => void) => {
     setProblem(null);
+    onChanged(null);
     mutation.mutate(action, {
       onSuccess: () => onDone?.(),
       onError: (error) => {
-        setProblem(problemText(t, error));
-        if (isStale(error)) void reload();
+        // The form may vanish with the reload (the action is gone), so the page says it.
+        if (isStale(error)) {
+          onChanged(problemText(t, error));
+          void reload();
+        } else setProblem(problemText(t, error));
       },
     });
   };
@@ -31,9 +42,9 @@ function useAct(source: TItemSource) {
 }
 
 /** The unit asked for more: the reporter answers, and the clock runs again. */
-function AddInfoForm({ source, item }: { source: TItemSource; item: THotlineMine }) {
+function AddInfoForm({ source, item, onChanged }: Props) {
   const { t } = useTranslation('hotline');
-  const { run, pending, problem } = useAct(source);
+  const { run, pending, problem } = useAct(source, onChanged);
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
@@ -106,9 +117,9 @@ function Stars({ value, onChange }: { value: number; onChange: (n: number) => vo
 }
 
 /** The reporter confirms the answer with 1–5 stars, a comment and the board choice. */
-function RateForm({ source, item }: { source: TItemSource; item: THotlineMine }) {
+function RateForm({ source, item, onChanged }: Props) {
   const { t } = useTranslation('hotline');
-  const { run, pending, problem } = useAct(source);
+  const { run, pending, problem } = useAct(source, onChanged);
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
   const [publish, setPublish] = useState(item.publishConsent);
@@ -129,7 +140,13 @@ function RateForm({ source, item }: { source: TItemSource; item: THotlineMine })
   return (
     <form className="m-card m-form m-hl-action" onSubmit={onSubmit} noValidate data-testid="rate-form">
       <h3 className="m-hl-subtitle">{t('rate.title')}</h3>
-      <Stars value={rating} onChange={setRating} />
+      <Stars
+        value={rating}
+        onChange={(n) => {
+          setRating(n);
+          setInvalid(null);
+        }}
+      />
       <label className="m-field">
         <span>{t('rate.comment')}</span>
         <textarea
@@ -162,9 +179,9 @@ function RateForm({ source, item }: { source: TItemSource; item: THotlineMine })
 }
 
 /** Not solved: reopen once, within the follow-up days, saying why; it goes to the superior unit. */
-function ReopenAction({ source, item }: { source: TItemSource; item: THotlineMine }) {
+function ReopenAction({ source, item, onChanged }: Props) {
   const { t } = useTranslation('hotline');
-  const { run, pending, problem } = useAct(source);
+  const { run, pending, problem } = useAct(source, onChanged);
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -220,20 +237,20 @@ function ReopenAction({ source, item }: { source: TItemSource; item: THotlineMin
 }
 
 /** What the reporter may do now: exactly the actions the server lists. */
-export function ItemActions({ source, item }: { source: TItemSource; item: THotlineMine }) {
+export function ItemActions({ source, item, onChanged }: Props) {
   const { t, i18n } = useTranslation('hotline');
   const can = (a: THotlineAction) => item.actions.includes(a);
   if (!can('add_info') && !can('rate') && !can('reopen')) return null;
   return (
     <>
-      {can('add_info') && <AddInfoForm source={source} item={item} />}
+      {can('add_info') && <AddInfoForm source={source} item={item} onChanged={onChanged} />}
       {(can('rate') || can('reopen')) && item.followUpUntil && (
         <p className="m-alert m-alert-warning" data-testid="follow-up-until">
           {t('rate.until', { date: dateTime(item.followUpUntil, i18n.language) })}
         </p>
       )}
-      {can('rate') && <RateForm source={source} item={item} />}
-      {can('reopen') && <ReopenAction source={source} item={item} />}
+      {can('rate') && <RateForm source={source} item={item} onChanged={onChanged} />}
+      {can('reopen') && <ReopenAction source={source} item={item} onChanged={onChanged} />}
     </>
   );
 }

@@ -213,7 +213,8 @@ function Facts({ item }: { item: THotlineMine }) {
 
 /** An item as its reporter sees it: for mine and for an anonymous one followed by code. */
 export function ItemView({ source, item }: { source: TItemSource; item: THotlineMine }) {
-  const { t } = useTranslation('hotline');
+  const { t, i18n } = useTranslation('hotline');
+  const [changed, setChanged] = useState<string | null>(null);
   return (
     <>
       <section className="m-card m-hl-heading" data-testid="item-heading">
@@ -228,7 +229,12 @@ export function ItemView({ source, item }: { source: TItemSource; item: THotline
         <DueLine item={item} />
         <Timeline item={item} />
       </section>
-      <ItemActions source={source} item={item} />
+      {changed && (
+        <p className="m-alert m-alert-warning" role="alert" data-testid="item-changed">
+          {changed}
+        </p>
+      )}
+      <ItemActions source={source} item={item} onChanged={setChanged} />
       <Messages item={item} />
       <section className="m-card">
         <h3 className="m-hl-subtitle">{t('item.description')}</h3>
@@ -244,7 +250,12 @@ export function ItemView({ source, item }: { source: TItemSource; item: THotline
         )}
       </section>
       <Facts item={item} />
-      <PrivacyNote>{t(`visibility.${item.visibility}`)}</PrivacyNote>
+      <PrivacyNote>
+        {t('item.visibilityNote', {
+          label: visibilityLabel(item.visibility, i18n.language),
+          text: t(`visibility.${item.visibility}`),
+        })}
+      </PrivacyNote>
     </>
   );
 }

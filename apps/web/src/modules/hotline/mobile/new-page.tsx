@@ -134,6 +134,13 @@ export function NewPage() {
   const [photos, setPhotos] = useState<File[]>([]);
   const [problems, setProblems] = useState<Problems>({});
   const [filed, setFiled] = useState<{ filed: THotlineFiled; title: string } | null>(null);
+  /** A change to a field takes back what was said about it (and the summary with the last one). */
+  const edited = (field: Field) =>
+    setProblems((p) => {
+      if (!p[field]) return p;
+      const { [field]: _, ...rest } = p;
+      return rest;
+    });
 
   if (filed?.filed.secret)
     return <FiledAnonymous code={filed.filed.code} secret={filed.filed.secret} title={filed.title} />;
@@ -198,7 +205,10 @@ export function NewPage() {
             <select
               id="f-category"
               value={category}
-              onChange={(e) => setCategory(e.target.value)}
+              onChange={(e) => {
+                setCategory(e.target.value);
+                edited('category');
+              }}
               aria-invalid={!!problems.category}
               aria-describedby={describedBy('category')}
               data-testid="category"
@@ -219,7 +229,16 @@ export function NewPage() {
         </div>
         <FieldProblem id="p-category" text={problems.category} />
 
-        <UnitPicker label={t('new.unit')} value={unit} own={own} onChange={setUnit} testId="unit-picker" />
+        <UnitPicker
+          label={t('new.unit')}
+          value={unit}
+          own={own}
+          onChange={(u) => {
+            setUnit(u);
+            edited('unitId');
+          }}
+          testId="unit-picker"
+        />
         <FieldProblem id="p-unitId" text={problems.unitId} />
 
         <label className="m-field">
@@ -229,7 +248,10 @@ export function NewPage() {
             value={title}
             maxLength={TITLE.max + 20}
             placeholder={t('new.titlePlaceholder')}
-            onChange={(e) => setTitle(e.target.value)}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              edited('title');
+            }}
             aria-invalid={!!problems.title}
             aria-describedby={describedBy('title')}
             data-testid="title"
@@ -247,7 +269,10 @@ export function NewPage() {
             rows={5}
             value={description}
             placeholder={t('new.descriptionPlaceholder')}
-            onChange={(e) => setDescription(e.target.value)}
+            onChange={(e) => {
+              setDescription(e.target.value);
+              edited('description');
+            }}
             aria-invalid={!!problems.description}
             aria-describedby={describedBy('description')}
             data-testid="description"
@@ -263,7 +288,10 @@ export function NewPage() {
           legend={t('new.urgency')}
           value={urgency}
           options={URGENCIES}
-          onChange={setUrgency}
+          onChange={(u) => {
+            setUrgency(u);
+            edited('urgency');
+          }}
           label={(u) => urgencyLabel(u, lang)}
           explain={(u) => t(`urgency.${u}`)}
         />
@@ -274,14 +302,24 @@ export function NewPage() {
           </p>
         )}
 
-        <PhotoPicker photos={photos} onChange={setPhotos} serverProblem={problems.photo} />
+        <PhotoPicker
+          photos={photos}
+          onChange={(list) => {
+            setPhotos(list);
+            edited('photo');
+          }}
+          serverProblem={problems.photo}
+        />
 
         <ChoiceCards
           name="visibility"
           legend={t('new.visibility')}
           value={visibility}
           options={VISIBILITIES}
-          onChange={setVisibility}
+          onChange={(v) => {
+            setVisibility(v);
+            edited('visibility');
+          }}
           label={(v) => visibilityLabel(v, lang)}
           explain={(v) => t(`visibility.${v}`)}
         />
@@ -308,7 +346,7 @@ export function NewPage() {
             {problems.form}
           </p>
         )}
-        {Object.keys(problems).some((k) => k !== 'form') && (
+        {Object.keys(problems).some((k) => k !== 'form' && k !== 'photo') && (
           <p className="m-alert" role="alert" data-testid="form-check">
             {t('new.checkAbove')}
           </p>
