@@ -1,4 +1,4 @@
-import { CHANGE_KINDS, type TNotification } from '@lifeline/shared';
+import { CHANGE_KINDS, HOTLINE_STATES, type TNotification } from '@lifeline/shared';
 import type { i18n as I18n, TFunction } from 'i18next';
 import { toLanguage } from '../../i18n/languages';
 
@@ -7,6 +7,16 @@ import { toLanguage } from '../../i18n/languages';
 /** A param as text: numbers as they are, null as nothing. */
 function text(value: string | number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value);
+}
+
+/** A state named in a notice, in the UI language: hotline items, change requests, projects. */
+function stateLabel(t: TFunction, kind: string, state: string, lang: string): string {
+  if (kind.startsWith('hotline.')) {
+    const s = HOTLINE_STATES.find((x) => x.code === state);
+    return s ? (lang === 'en' ? s.en : s.zh) : state;
+  }
+  const group = kind === 'innovation.change_decided' ? 'changeStates' : 'projectStates';
+  return t(`shell:notifications.${group}.${state}`, { defaultValue: state });
 }
 
 /**
@@ -31,10 +41,11 @@ export function notificationText(
     cycle: text(p.cycle),
     id: text(p.id),
     name: text(p.name),
-    state:
-      n.kind === 'innovation.change_decided'
-        ? t(`shell:notifications.changeStates.${state}`, { defaultValue: state })
-        : t(`shell:notifications.projectStates.${state}`, { defaultValue: state }),
+    due: p.due
+      ? new Date(String(p.due)).toLocaleString(lang === 'en' ? 'en' : 'zh-CN', { hour12: false })
+      : '',
+    year: text(p.year),
+    state: stateLabel(t, n.kind, state, lang),
     kind: changeKind ? (lang === 'en' ? changeKind.en : changeKind.zh) : text(p.kind),
   };
   const known = /^[a-z_]+\.[a-z_]+$/.test(n.kind) && i18n.exists(key);
