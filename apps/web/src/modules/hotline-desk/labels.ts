@@ -71,6 +71,17 @@ export function formatMinute(value: string | null | undefined, lang: string): st
   });
 }
 
+/** A timestamp as its date and its time apart, for a narrow column (two lines). */
+export function splitMinute(value: string | null | undefined, lang: string): [string, string] {
+  if (!value) return ['', ''];
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return ['', ''];
+  return [
+    d.toLocaleDateString(lang, { year: 'numeric', month: '2-digit', day: '2-digit' }),
+    d.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', hour12: false }),
+  ];
+}
+
 /** A share (0–1) as a percentage with one decimal, or null. */
 export function percent(value: number | null | undefined, lang: string): string | null {
   if (value === null || value === undefined) return null;

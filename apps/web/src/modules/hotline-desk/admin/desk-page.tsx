@@ -26,7 +26,7 @@ import { idParam, useUrlFilters } from '../../admin-kit/url-filters';
 import { UnitTreeSelect } from '../../units/components/unit-tree-select';
 import { type ItemFilters, itemsExportPath, useItems } from '../api';
 import { DeadlineCell, StateTag, UrgencyTag } from '../components/tags';
-import { formatMinute, useHotlineLabels } from '../labels';
+import { splitMinute, useHotlineLabels } from '../labels';
 import { ItemPage } from './item-page';
 import '../../admin-kit/admin-kit.css';
 import './hotline.css';
@@ -100,7 +100,17 @@ function DeskPage() {
     {
       key: 'createdAt',
       title: t('fields.createdAt'),
-      render: (_, i) => <span className="ll-hl-nowrap">{formatMinute(i.createdAt, labels.lang)}</span>,
+      render: (_, i) => {
+        const [day, time] = splitMinute(i.createdAt, labels.lang);
+        return (
+          <Flex vertical>
+            <span className="ll-hl-nowrap">{day}</span>
+            <Typography.Text type="secondary" className="ll-hl-small">
+              {time}
+            </Typography.Text>
+          </Flex>
+        );
+      },
     },
     { key: 'answerDue', title: t('fields.answerDue'), render: (_, i) => <DeadlineCell item={i} /> },
   ];

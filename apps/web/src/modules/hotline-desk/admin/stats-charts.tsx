@@ -71,12 +71,17 @@ export function StatsCharts({ data }: { data: THotlineStats }) {
       series: [{ type: 'bar', name: t('stats.items'), barMaxWidth: 24, data: rows.map((r) => r.n) }],
     };
   }, [data.byCategory, labels, t]);
-  const byMonth = useMemo<echarts.EChartsCoreOption>(
-    () => ({
+  const byMonth = useMemo<echarts.EChartsCoreOption>(() => {
+    // Every month of the range, those without items at zero (the server lists only the others).
+    const counts = new Map(data.byMonth.map((m) => [m.month, m.n]));
+    const months = monthsBetween(data.from, data.to);
+    for (const m of counts.keys()) if (!months.includes(m)) months.push(m);
+    months.sort();
+    return {
       color: [PALETTE[2]],
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 16, bottom: 8, top: 16, containLabel: true },
-      xAxis: { type: 'category', data: data.byMonth.map((m) => m.month) },
+      xAxis: { type: 'category', data: months },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         {
@@ -84,12 +89,11 @@ export function StatsCharts({ data }: { data: THotlineStats }) {
           name: t('stats.items'),
           smooth: true,
           areaStyle: { opacity: 0.08 },
-          data: data.byMonth.map((m) => m.n),
+          data: months.map((m) => counts.get(m) ?? 0),
         },
       ],
-    }),
-    [data.byMonth, t],
-  );
+    };
+  }, [data.byMonth, data.from, data.to, t]);
   const byState = useMemo<echarts.EChartsCoreOption>(
     () => ({
       color: PALETTE,
@@ -127,4 +131,21 @@ export function StatsCharts({ data }: { data: THotlineStats }) {
       </Col>
     </Row>
   );
+}
+
+/** The months from one YYYY-MM to another, both included (at most ten years of them). */
+function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  if (!y || !m || !ty || !tm) return out;
+  while ((y < ty || (y === ty && m <= tm)) && out.length < 120) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
 }

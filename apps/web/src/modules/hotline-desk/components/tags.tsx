@@ -2,7 +2,7 @@ import { ClockCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import type { THotlineListItem, THotlineState, THotlineUrgency } from '@lifeline/shared';
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatMinute, STATE_COLORS, URGENCY_COLORS, useHotlineLabels } from '../labels';
+import { formatMinute, STATE_COLORS, splitMinute, URGENCY_COLORS, useHotlineLabels } from '../labels';
 
 /** An item's state as a coloured tag (labels of HOTLINE_STATES). */
 export function StateTag({ state }: { state: string }) {
@@ -60,7 +60,8 @@ export function DeadlineCell({ item }: { item: Deadlines }) {
   const labels = useHotlineLabels();
   const waiting = item.state === 'submitted' || item.state === 'reopened';
   const accept = waiting && item.acceptDue ? formatMinute(item.acceptDue, labels.lang) : null;
-  const answer = item.answerDue ? formatMinute(item.answerDue, labels.lang) : null;
+  const [day, time] = splitMinute(item.answerDue, labels.lang);
+  const answer = item.answerDue ? `${day} ${time}` : null;
   return (
     <Flex vertical gap={2} align="flex-start">
       {answer && (

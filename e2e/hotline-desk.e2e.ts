@@ -1,0 +1,211 @@
+import type {
+  THotlineFiled,
+  THotlineItem,
+  THotlineMine,
+  THotlineStats,
+  TRoutingRule,
+} from '@lifeline/shared';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { closeBrowser, login, newPage, screenshot } from './browser.js';
+import { apiAs, DEMO_PASSWORD, disposeApis, unitByCode } from './demo.js';
+
+const baseURL = inject('baseURL');
+// Unique per run, so the journey finds its own item among the others.
+const RUN = Date.now().toString(36);
+const TITLE = `食堂午餐排队太久（E2E ${RUN}）`;
+const NOTE = `内部：已联系食堂管理科核实高峰时段人手（${RUN}）`;
+const ANSWER = `经核实，自下周一起午餐高峰增开两个窗口。感谢反映！（${RUN}）`;
+// A valid 1×1 PNG, so the item carries a photo the page shows as a thumbnail.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let admin: APIRequestContext;
+let handler: APIRequestContext;
+let employee: APIRequestContext;
+let s1: { id: number; name: string };
+let createdRule: number | null = null;
+let itemId: number;
+let itemCode: string;
+
+async function json<T>(res: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
+  if (!res.ok()) throw new Error(`${res.url()} answered ${res.status()}: ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+beforeAll(async () => {
+  admin = await apiAs(baseURL, 'admin');
+  handler = await apiAs(baseURL, 'unitadmin');
+  employee = await apiAs(baseURL, 'employee');
+  // The unit administrator of 板材公司 (S1) handles what is routed to S1: a rule sends canteen
+  // items about S1's subtree there (unless the demo has such a rule already).
+  const unit = await unitByCode(admin, 'S1');
+  s1 = { id: unit.id, name: unit.name };
+  const rules = await json<TRoutingRule[]>(await admin.get('/api/hotline/routing-rules'));
+  const existing = rules.find((r) => r.unit.id === s1.id && r.category === 'canteen');
+  if (existing && existing.handlingUnit.id !== s1.id)
+    throw new Error(`a canteen rule for S1 routes to ${existing.handlingUnit.name}`);
+  if (!existing) {
+    const rule = await json<TRoutingRule>(
+      await admin.post('/api/hotline/routing-rules', {
+        data: { category: 'canteen', unitId: s1.id, handlingUnitId: s1.id },
+      }),
+    );
+    createdRule = rule.id;
+  }
+  // The demo employee (of another company) reports, confidentially, about a unit of S1.
+  const concerned = await unitByCode(admin, 'S1-W1');
+  const filed = await json<THotlineFiled>(
+    await employee.post('/api/hotline/items', {
+      multipart: {
+        item: JSON.stringify({
+          category: 'canteen',
+          unitId: concerned.id,
+          title: TITLE,
+          description: '午餐高峰时段只开两个窗口，排队常超过二十分钟，影响午休。希望增加窗口或错峰就餐。',
+          urgency: 'normal',
+          visibility: 'confidential',
+          publishConsent: false,
+        }),
+        photo: { name: 'queue.png', mimeType: 'image/png', buffer: PNG },
+      },
+    }),
+  );
+  itemId = filed.id;
+  itemCode = filed.code;
+});
+
+afterAll(async () => {
+  if (createdRule !== null)
+    await admin.delete(`/api/hotline/routing-rules/${createdRule}`).catch(() => undefined);
+  await disposeApis();
+  await closeBrowser();
+});
+
+/** Waits for an antd message with this text. */
+async function toast(page: Page, text: string | RegExp): Promise<void> {
+  await page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor();
+}
+
+/** The item's state as its page shows it. */
+async function stateOf(page: Page): Promise<string> {
+  return ((await page.getByTestId('item-state').locator('.ant-tag').first().textContent()) ?? '').trim();
+}
+
+describe('hotline desk (real server, demo data)', () => {
+  it('lets a handler find a confidential item, accept it after a concurrent change, note and answer it; the statistics count it', async () => {
+    const { page, errors } = await newPage({ baseURL });
+    await login(page, baseURL, 'unitadmin', DEMO_PASSWORD);
+    await page.goto('/');
+    await page.getByRole('menuitem', { name: '快线工作台' }).click();
+    await page.waitForURL('**/hotline');
+    await page.getByRole('heading', { name: '快线工作台' }).waitFor();
+
+    // The desk finds the item by its code.
+    await page.getByTestId('hotline-search').locator('input').fill(itemCode);
+    await page.getByTestId('hotline-search').locator('input').press('Enter');
+    const row = page.getByTestId('hotline-items').locator('tr.ant-table-row').filter({ hasText: TITLE });
+    await row.waitFor();
+    const cells = (await row.locator('td').allTextContents()).join(' | ');
+    expect(cells).toContain(itemCode);
+    expect(cells).toContain('食堂后勤');
+    expect(cells).toContain('待受理');
+    expect(cells).toContain(s1.name);
+    await screenshot(page, 'hotline-desk.png');
+    await row.getByRole('link', { name: TITLE }).click();
+    await page.waitForURL(`**/hotline/items/${itemId}`);
+    await page.getByTestId('item-title').getByText(TITLE).waitFor();
+    expect(await stateOf(page)).toBe('待受理');
+
+    // A confidential reporter: the page says so, and no name is shown.
+    expect(await page.getByTestId('identity-withheld').textContent()).toContain('身份已隐去（保密）');
+    expect(await page.getByTestId('item-reporter').textContent()).not.toContain('王小军');
+    // The photo comes from the server as a thumbnail.
+    const photo = page.getByTestId('item-photos').locator('img').first();
+    await photo.waitFor();
+    expect(await photo.getAttribute('src')).toMatch(new RegExp(`/api/hotline/items/${itemId}/photos/`));
+
+    // Meanwhile a colleague accepts it: our accept is refused, the page reloads and says so.
+    const fresh = await json<THotlineItem>(await handler.get(`/api/hotline/items/${itemId}`));
+    expect(fresh.actions).toContain('accept');
+    await json(
+      await handler.post(`/api/hotline/items/${itemId}/accept`, { data: { version: fresh.version } }),
+    );
+    await page.getByTestId('action-accept').click();
+    await page.getByTestId('action-confirm').click();
+    await toast(page, '该事项刚被他人修改');
+    await expect.poll(() => stateOf(page)).toBe('已受理');
+    expect(await page.getByTestId('action-accept').count()).toBe(0);
+    await page.getByTestId('action-start').waitFor();
+
+    // An internal note, set apart and labelled.
+    await page.getByTestId('message-text').fill(NOTE);
+    await page.getByTestId('message-send').click();
+    await toast(page, '内部备注已保存');
+    const note = page.getByTestId('msg-note').filter({ hasText: NOTE });
+    await note.waitFor();
+    expect(await note.getByTestId('internal-tag').textContent()).toContain('内部备注，反映人不可见');
+
+    // The answer, through the action's form (empty is refused on the page).
+    await page.getByTestId('action-answer').click();
+    await page.getByTestId('action-submit').click();
+    await page.getByText('请填写此项').waitFor();
+    await page.getByTestId('action-text').fill(ANSWER);
+    await page.getByTestId('action-submit').click();
+    await toast(page, '操作完成：答复');
+    await expect.poll(() => stateOf(page)).toBe('已答复');
+    await page.getByTestId('msg-reply').filter({ hasText: ANSWER }).waitFor();
+    await screenshot(page, 'hotline-item.png');
+
+    // The reporter sees the answer, never the note.
+    const mine = await json<THotlineMine>(await employee.get(`/api/hotline/mine/${itemId}`));
+    expect(mine.state).toBe('answered');
+    expect(mine.messages.map((m) => m.text)).toContain(ANSWER);
+    expect(JSON.stringify(mine)).not.toContain(NOTE);
+
+    // The statistics of S1 (the unit administrator's unit, shown first) count the item.
+    await page.getByRole('menuitem', { name: '快线统计' }).click();
+    await page.waitForURL('**/hotline/stats**');
+    await page.getByRole('heading', { name: '快线统计' }).waitFor();
+    const year = new Date().getFullYear();
+    const month = String(new Date().getMonth() + 1).padStart(2, '0');
+    const stats = await json<THotlineStats>(
+      await handler.get(`/api/hotline/stats?unitId=${s1.id}&from=${year}-01&to=${year}-${month}`),
+    );
+    expect(stats.total).toBeGreaterThanOrEqual(1);
+    expect(stats.byCategory.find((c) => c.category === 'canteen')?.n ?? 0).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(async () =>
+        (await page.getByTestId('kpi-total').locator('.ant-statistic-content').textContent())?.trim(),
+      )
+      .toBe(String(stats.total));
+    await page.getByTestId('chart-category').locator('canvas').waitFor();
+    await page.getByTestId('chart-state').locator('canvas').waitFor();
+    await page.getByTestId('chart-month').locator('canvas').waitFor();
+    await screenshot(page, 'hotline-stats.png');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the desk and the item in English at 768 px without a page-wide horizontal scroll', async () => {
+    const { page, errors } = await newPage({ baseURL, viewport: { width: 768, height: 1000 }, locale: 'en' });
+    await page.addInitScript(() => localStorage.setItem('lifeline.lang', 'en'));
+    await login(page, baseURL, 'unitadmin', DEMO_PASSWORD);
+    await page.goto(`/hotline?q=${encodeURIComponent(itemCode)}`);
+    await page.getByRole('heading', { name: 'Hotline desk' }).waitFor();
+    await page.getByTestId('hotline-items').locator('tr.ant-table-row').filter({ hasText: TITLE }).waitFor();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'hotline-desk-768-en.png');
+    await page.goto(`/hotline/items/${itemId}`);
+    await page.getByTestId('item-title').getByText(TITLE).waitFor();
+    expect(await page.getByTestId('identity-withheld').textContent()).toContain(
+      'Identity withheld (confidential)',
+    );
+    await page.getByText('Internal, never shown to the reporter').first().waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'hotline-item-768-en.png');
+    expect(errors).toEqual([]);
+  });
+});
