@@ -186,7 +186,7 @@ describe('the employee hotline on a phone (real server, demo data)', () => {
     await card.getByTestId('board-reply').getByText(answer).waitFor();
     await card
       .getByTestId('board-days')
-      .getByText(/用 \d+ 个工作日答复/)
+      .getByText(/当天答复|用 \d+ 个工作日答复/)
       .waitFor();
     expect(await card.getByText('王小军').count()).toBe(0);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(375);

@@ -31,7 +31,9 @@ function BoardCard({ item }: { item: THotlineBoardItem }) {
       <span className="m-hl-board-meta m-small m-muted">
         {item.meToo > 0 && <span data-testid="board-me-too">{t('board.meToo', { count: item.meToo })}</span>}
         {item.workingDays !== null && (
-          <span data-testid="board-days">{t('board.days', { count: item.workingDays })}</span>
+          <span data-testid="board-days">
+            {item.workingDays === 0 ? t('board.sameDay') : t('board.days', { count: item.workingDays })}
+          </span>
         )}
         {item.rating !== null && (
           <span className="m-hl-rating" role="img" aria-label={t('rate.starLabel', { count: item.rating })}>
