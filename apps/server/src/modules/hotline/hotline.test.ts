@@ -485,3 +485,39 @@ describe('overdue escalation', () => {
     }
   });
 });
+
+describe('outgoing channels', () => {
+  it('queues a WeCom message for the handling unit’s robot without the reporter, and never fails the filing for it', async () => {
+    const v = (await office.request('GET', `/api/hotline/units/${workshop.id}/channels`)).json().version;
+    const put = await office.request('PUT', `/api/hotline/units/${workshop.id}/channels`, {
+      safetyContactPersonId: handler.person.id,
+      email: null,
+      wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=test-robot',
+      dingtalkWebhook: null,
+      version: v,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const bad = await office.request('PUT', `/api/hotline/units/${workshop.id}/channels`, {
+      ...(put.json() as Record<string, unknown>),
+      wecomWebhook: 'http://evil.example/x',
+    });
+    expect(bad.statusCode).toBe(400);
+    const filed = await file(reporter, {
+      visibility: 'confidential',
+      urgency: 'immediate',
+      category: 'safety',
+      title: '吊车钢丝绳断股',
+    });
+    const queued = await queryRows<{ channel: string; target: string; body: string }>(
+      db(),
+      sql`select channel, target, body from outbound_messages where body like ${`%${filed.code}%`}`,
+    );
+    expect(queued.map((q) => q.channel)).toEqual(['wecom', 'wecom']);
+    expect(JSON.stringify(queued)).not.toMatch(/李保密|13912345678/);
+    const safety = await queryRows(
+      db(),
+      sql`select 1 from notifications where person_id = ${handler.person.id} and kind = 'hotline.immediate' and params->>'code' = ${filed.code}`,
+    );
+    expect(safety.length).toBeGreaterThan(0);
+  });
+});

@@ -12,6 +12,7 @@ import { loadWorkCalendar } from '../../../platform/calendar/calendar.service.js
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { notify } from '../../../platform/notifications/notify.js';
+import { tellUnitChannels } from '../channels.js';
 import { handlersOf, reporterToNotify } from '../hotline.people.js';
 import { hotlineItems, hotlineMessages } from '../hotline.table.js';
 import { applyRollupFor, type ItemRow, loadItem, unitRow } from '../items/item-rows.js';
@@ -218,6 +219,12 @@ export async function handleItem(
       });
     }
     if (notifyUnit) {
+      await tellUnitChannels(
+        tx,
+        notifyUnit,
+        `【职工快线】转办事项 ${next.code}`,
+        `${next.title}\n请登录生命线受理。`,
+      );
       await notify(tx, await handlersOf(tx, notifyUnit), {
         kind: 'hotline.assigned',
         params: { code: next.code, title: next.title },

@@ -14,7 +14,7 @@ import { AppError } from '../../../platform/errors.js';
 import { FILE_KINDS, saveFile, sniffType } from '../../../platform/files/files.service.js';
 import { MalformedImageError, stripImageMetadata } from '../../../platform/files/image-sanitize.js';
 import { notify } from '../../../platform/notifications/notify.js';
-import { notifySafetyContact } from '../channels.js';
+import { notifySafetyContact, tellUnitChannels } from '../channels.js';
 import { handlersOf, reporterContext } from '../hotline.people.js';
 import { hotlineItems, hotlinePhotos } from '../hotline.table.js';
 import { categoryOf, hotlineConfig } from '../settings/hotline-settings.js';
@@ -156,6 +156,12 @@ export async function fileItem(
       params: { code, title: input.title },
       link: `/hotline/items/${row.id}`,
     });
+    await tellUnitChannels(
+      tx,
+      handlingUnitId,
+      `【职工快线】新事项 ${code}`,
+      `${input.title}\n请登录生命线受理。`,
+    );
     if (input.urgency === 'immediate') await notifySafetyContact(tx, row);
     if (deadlines.calendarMissingYear) await reportMissingYear(tx, deadlines.calendarMissingYear);
     await scheduleSla(tx, row, config.reminderDays);

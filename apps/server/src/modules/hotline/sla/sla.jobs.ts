@@ -7,6 +7,7 @@ import type { Db } from '../../../platform/db/types.js';
 import { enqueueJob } from '../../../platform/jobs/job-queue.js';
 import type { JobHandler } from '../../../platform/jobs/job-worker.js';
 import { notify } from '../../../platform/notifications/notify.js';
+import { tellUnitChannels } from '../channels.js';
 import { adminsAbove, handlersOf, reporterToNotify, sysadmins } from '../hotline.people.js';
 import { hotlineItems } from '../hotline.table.js';
 import { applyRollupFor } from '../items/item-rows.js';
@@ -139,6 +140,12 @@ export function hotlineJobs(ctx: Pick<AppContext, 'crypto'>): Record<string, Job
           tx,
           [...(await handlersOf(tx, item.handlingUnitId)), ...(await adminsAbove(tx, item.handlingUnitId))],
           notice,
+        );
+        await tellUnitChannels(
+          tx,
+          item.handlingUnitId,
+          `【职工快线·超期】${item.code}`,
+          `${item.title}\n已超过${which === 'accept' ? '受理' : '答复'}期限，已报上级单位。`,
         );
         await writeAudit(tx, SYSTEM_ACTOR, {
           action: 'hotline_item.overdue',
