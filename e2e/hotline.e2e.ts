@@ -85,6 +85,13 @@ describe('the employee hotline on a phone (real server, demo data)', () => {
     // The unit concerned defaults to the employee's own.
     const me = (await (await page.request.get('/api/me')).json()) as TMe;
     await page.getByTestId('unit-picker').getByTestId('unit-current').getByText(me.person.unitName).waitFor();
+    // Another unit may be chosen from the tree where the employee may read it; without that
+    // right the picker says so and keeps to the own unit.
+    const picker = page.getByTestId('unit-picker');
+    await picker.getByTestId('unit-change').click();
+    await picker.getByTestId('unit-own-only').or(picker.getByTestId('unit-search')).waitFor();
+    await picker.getByTestId('unit-own').click();
+    await picker.getByTestId('unit-current').getByText(me.person.unitName).waitFor();
 
     // Sent empty: every missing field says what it needs, in words.
     await page.getByTestId('submit').click();
