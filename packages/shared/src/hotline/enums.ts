@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codesOf } from '../labels.js';
 
 /** The default categories (a setting: administrators add, rename, retire and set answer days). */
 export const DEFAULT_HOTLINE_CATEGORIES = [
@@ -23,7 +24,7 @@ export const HOTLINE_URGENCIES = [
   { code: 'urgent', zh: '紧急', en: 'Urgent' },
   { code: 'immediate', zh: '特急（安全隐患）', en: 'Immediate (safety hazard)' },
 ] as const;
-export const ZHotlineUrgency = z.enum(['normal', 'urgent', 'immediate']);
+export const ZHotlineUrgency = z.enum(codesOf(HOTLINE_URGENCIES));
 export type THotlineUrgency = z.infer<typeof ZHotlineUrgency>;
 
 /**
@@ -36,7 +37,7 @@ export const HOTLINE_VISIBILITIES = [
   { code: 'confidential', zh: '保密', en: 'Confidential' },
   { code: 'anonymous', zh: '匿名', en: 'Anonymous' },
 ] as const;
-export const ZHotlineVisibility = z.enum(['named', 'confidential', 'anonymous']);
+export const ZHotlineVisibility = z.enum(codesOf(HOTLINE_VISIBILITIES));
 export type THotlineVisibility = z.infer<typeof ZHotlineVisibility>;
 
 export const HOTLINE_STATES = [
@@ -49,16 +50,7 @@ export const HOTLINE_STATES = [
   { code: 'confirmed', zh: '已确认', en: 'Confirmed by the reporter' },
   { code: 'closed', zh: '已关闭', en: 'Closed' },
 ] as const;
-export const ZHotlineState = z.enum([
-  'submitted',
-  'accepted',
-  'in_progress',
-  'waiting_reporter',
-  'answered',
-  'reopened',
-  'confirmed',
-  'closed',
-]);
+export const ZHotlineState = z.enum(codesOf(HOTLINE_STATES));
 export type THotlineState = z.infer<typeof ZHotlineState>;
 
 /** Why a closed item is closed. */
@@ -67,5 +59,5 @@ export const HOTLINE_CLOSE_REASONS = [
   { code: 'not_applicable', zh: '不属于受理范围', en: 'Not applicable' },
   { code: 'merged', zh: '已并入重复事项', en: 'Merged into a duplicate' },
 ] as const;
-export const ZHotlineCloseReason = z.enum(['unrated', 'not_applicable', 'merged']);
+export const ZHotlineCloseReason = z.enum(codesOf(HOTLINE_CLOSE_REASONS));
 export type THotlineCloseReason = z.infer<typeof ZHotlineCloseReason>;

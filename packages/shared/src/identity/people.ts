@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codesOf } from '../labels.js';
 
 /** Allowed values, with the Chinese labels used in the Excel template and the UI. */
 export const POLITICAL_STATUSES = [
@@ -50,14 +51,12 @@ export const GENDERS = [
   { code: 'female', zh: '女', en: 'Female' },
 ] as const;
 
-const codes = <T extends readonly { code: string }[]>(list: T) =>
-  list.map((x) => x.code) as unknown as [T[number]['code'], ...T[number]['code'][]];
-export const ZPoliticalStatus = z.enum(codes(POLITICAL_STATUSES));
-export const ZPosition = z.enum(codes(POSITIONS));
-export const ZCadreRank = z.enum(codes(CADRE_RANKS));
-export const ZEducation = z.enum(codes(EDUCATION_LEVELS));
-export const ZEmploymentStatus = z.enum(codes(EMPLOYMENT_STATUSES));
-export const ZGender = z.enum(codes(GENDERS));
+export const ZPoliticalStatus = z.enum(codesOf(POLITICAL_STATUSES));
+export const ZPosition = z.enum(codesOf(POSITIONS));
+export const ZCadreRank = z.enum(codesOf(CADRE_RANKS));
+export const ZEducation = z.enum(codesOf(EDUCATION_LEVELS));
+export const ZEmploymentStatus = z.enum(codesOf(EMPLOYMENT_STATUSES));
+export const ZGender = z.enum(codesOf(GENDERS));
 
 /** Statuses counted as Party members in headcounts. */
 export const PARTY_MEMBER_STATUSES = ['party_member', 'probationary_member'] as const;

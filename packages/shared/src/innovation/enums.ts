@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codesOf } from '../labels.js';
 
 /** Allowed values of the innovation module, with the labels used in exports and the UI. */
 export const INNOVATION_CATEGORIES = [
@@ -43,15 +44,12 @@ export const CHANGE_KINDS = [
   { code: 'deadline', zh: '期限变更', en: 'Deadline change' },
 ] as const;
 
-const codes = <T extends readonly { code: string }[]>(list: T) =>
-  list.map((x) => x.code) as unknown as [T[number]['code'], ...T[number]['code'][]];
-
-export const ZInnovationCategory = z.enum(codes(INNOVATION_CATEGORIES));
-export const ZInnovationLevel = z.enum(codes(INNOVATION_LEVELS));
-export const ZAwardTier = z.enum(codes(AWARD_TIERS));
-export const ZRecommendation = z.enum(codes(RECOMMENDATIONS));
-export const ZCommendationKind = z.enum(codes(COMMENDATION_KINDS));
-export const ZChangeKind = z.enum(codes(CHANGE_KINDS));
+export const ZInnovationCategory = z.enum(codesOf(INNOVATION_CATEGORIES));
+export const ZInnovationLevel = z.enum(codesOf(INNOVATION_LEVELS));
+export const ZAwardTier = z.enum(codesOf(AWARD_TIERS));
+export const ZRecommendation = z.enum(codesOf(RECOMMENDATIONS));
+export const ZCommendationKind = z.enum(codesOf(COMMENDATION_KINDS));
+export const ZChangeKind = z.enum(codesOf(CHANGE_KINDS));
 export type TInnovationCategory = z.infer<typeof ZInnovationCategory>;
 export type TInnovationLevel = z.infer<typeof ZInnovationLevel>;
 export type TAwardTier = z.infer<typeof ZAwardTier>;

@@ -6,8 +6,10 @@ import {
   ZHotlineMerge,
   ZHotlineNote,
   ZHotlinePage,
+  ZHotlineState,
   ZHotlineText,
   ZHotlineTransfer,
+  ZHotlineUrgency,
   ZHotlineVersion,
 } from '@lifeline/shared';
 import type { FastifyInstance } from 'fastify';
@@ -36,9 +38,9 @@ const triage = { permission: 'hotline.triage' };
 
 const ZListQuery = z.object({
   unitId: z.coerce.number().int().positive().optional(),
-  state: z.enum(HOTLINE_STATES.map((s) => s.code) as [string, ...string[]]).optional(),
+  state: ZHotlineState.optional(),
   category: z.string().max(32).optional(),
-  urgency: z.enum(HOTLINE_URGENCIES.map((s) => s.code) as [string, ...string[]]).optional(),
+  urgency: ZHotlineUrgency.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   q: z.string().max(100).optional(),
   before: z.string().max(200).optional(),
