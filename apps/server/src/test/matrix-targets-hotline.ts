@@ -55,6 +55,7 @@ const month = new Date().toISOString().slice(0, 7);
 /** Hotline routes: employees' own, the public follow-up by code, handlers' by handling unit, administration. */
 export const hotlineTargets: Record<string, Make> = {
   'GET /api/hotline/categories': async () => ({ url: '/api/hotline/categories' }),
+  'GET /api/hotline/units': async () => ({ url: '/api/hotline/units' }),
   'GET /api/hotline/similar': async (_t, unit) => ({ url: `/api/hotline/similar?unitId=${unit.id}&q=食堂` }),
   'POST /api/hotline/items': async () => ({ url: '/api/hotline/items' }),
   'POST /api/hotline/items/:id/me-too': async () => ({ url: '/api/hotline/items/1/me-too' }),

@@ -9,7 +9,6 @@ import type {
   THotlineState,
   THotlineUrgency,
   THotlineVisibility,
-  TOrgUnitTreeNode,
 } from '@lifeline/shared';
 import {
   keepPreviousData,
@@ -262,13 +261,7 @@ export function useUnitChoices(enabled: boolean) {
   return useQuery({
     queryKey: keys.units,
     queryFn: async ({ signal }) => {
-      const nodes = await apiFetch<TOrgUnitTreeNode[]>('/api/org-units/tree', { signal });
-      const names = new Map(nodes.map((n) => [n.id, n.name]));
-      return nodes.map<TUnitChoice>((n) => ({
-        id: n.id,
-        name: n.name,
-        parentName: n.parentId === null ? null : (names.get(n.parentId) ?? null),
-      }));
+      return apiFetch<TUnitChoice[]>('/api/hotline/units', { signal });
     },
     enabled,
     staleTime: 10 * 60_000,

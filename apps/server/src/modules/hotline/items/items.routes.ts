@@ -6,9 +6,11 @@ import {
   ZHotlineItemInput,
   ZHotlineSimilar,
 } from '@lifeline/shared';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { queryRows } from '../../../platform/db/sql.js';
 import { AppError } from '../../../platform/errors.js';
 import { requireActor } from '../../auth/auth.hooks.js';
 import { board } from '../board/board.service.js';
@@ -70,6 +72,30 @@ export async function itemRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async () => (await hotlineConfig(db())).categories.filter((c) => c.active),
+  );
+
+  app.get(
+    '/api/hotline/units',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'The units a problem may concern (names only), for choosing on the phone',
+        response: {
+          200: z.array(z.object({ id: z.number(), name: z.string(), parentName: z.string().nullable() })),
+          ...errors,
+        },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'private, max-age=600');
+      const rows = await queryRows<{ id: string; name: string; parent: string | null }>(
+        db(),
+        sql`select u.id, u.name, p.name as parent from org_units u left join org_units p on p.id = u.parent_id
+            where u.dissolved_on is null or u.dissolved_on > current_date order by u.path`,
+      );
+      return rows.map((r) => ({ id: Number(r.id), name: r.name, parentName: r.parent }));
+    },
   );
 
   app.get(

@@ -8,8 +8,8 @@ const SHOWN = 50;
 export type TPickedUnit = { id: number; name: string };
 
 /**
- * Picks a unit: the given one by default, or another found by typing part of its name in the
- * organisation tree the caller may read. Without that right, the own unit is the only choice.
+ * Picks a unit: the given one by default, or another found by typing part of its name among the
+ * units any employee may raise a problem about (`GET /api/hotline/units`).
  */
 export function UnitPicker({
   value,
