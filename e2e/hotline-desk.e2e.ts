@@ -2,8 +2,10 @@ import type {
   THotlineFiled,
   THotlineItem,
   THotlineMine,
+  THotlineSettings,
   THotlineStats,
   TRoutingRule,
+  TUnitChannels,
 } from '@lifeline/shared';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -84,9 +86,32 @@ afterAll(async () => {
   await closeBrowser();
 });
 
+/** Opens an antd select by its form id, types to search when asked, and picks the option. */
+async function pick(page: Page, id: string, option: string, search?: string): Promise<void> {
+  const input = page.locator(`#${id}`);
+  await input.click();
+  if (search) await input.fill(search);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+}
+
 /** Waits for an antd message with this text. */
 async function toast(page: Page, text: string | RegExp): Promise<void> {
   await page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor();
+}
+
+/** Opens a unit tree select by its input id, searches the unit's name and picks it. */
+async function pickUnit(page: Page, id: string, name: string): Promise<void> {
+  const input = page.locator(`#${id}`);
+  await input.click();
+  await input.fill(name);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(name, { exact: true }).first().click();
+  // The next picker must not find this one's closing dropdown.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 /** The item's state as its page shows it. */
@@ -206,6 +231,111 @@ describe('hotline desk (real server, demo data)', () => {
     await page.getByText('Internal, never shown to the reporter').first().waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);
     await screenshot(page, 'hotline-item-768-en.png');
+    expect(errors).toEqual([]);
+  });
+
+  it("lets the hotline office keep the settings (a stale save reloads), routing rules and a unit's channels", async () => {
+    const office = await apiAs(baseURL, 'hotline');
+    const before = await json<THotlineSettings>(await office.get('/api/hotline/settings'));
+    const { page, errors } = await newPage({ baseURL });
+    await login(page, baseURL, 'hotline', DEMO_PASSWORD);
+    await page.goto('/');
+    await page.getByRole('menuitem', { name: '快线设置' }).click();
+    await page.waitForURL('**/hotline/settings');
+    await page.getByRole('heading', { name: '快线设置' }).waitFor();
+    const rows = page.getByTestId('category-row');
+    await expect.poll(() => rows.count()).toBe(before.categories.length);
+
+    // A new category, not offered yet (so that no other journey meets it).
+    const code = `e2e_${RUN}`;
+    const n = before.categories.length + 1;
+    const addCategory = async () => {
+      await page.getByTestId('add-category').click();
+      await page.getByLabel(`第 ${n} 行的代码`).fill(code);
+      await page.getByLabel(`第 ${n} 行的中文名称`).fill('测试类别');
+      await page.getByLabel(`第 ${n} 行的英文名称`).fill('Test category');
+      await page.getByLabel(`第 ${n} 行是否启用`).click();
+    };
+    await addCategory();
+    // Meanwhile someone else saves the settings: this save is refused and the page reloads them.
+    const { smtp: _smtp, version, ...rest } = before;
+    await json(await office.put('/api/hotline/settings', { data: { ...rest, smtp: null, version } }));
+    await page.getByTestId('hotline-settings-save').click();
+    await page.getByTestId('hotline-settings-stale').waitFor();
+    await expect.poll(() => rows.count()).toBe(before.categories.length);
+    await addCategory();
+    await page.getByTestId('hotline-settings-save').click();
+    await toast(page, '已保存');
+    const after = await json<THotlineSettings>(await office.get('/api/hotline/settings'));
+    expect(after.categories.at(-1)).toEqual({
+      code,
+      zh: '测试类别',
+      en: 'Test category',
+      answerDays: 5,
+      active: false,
+    });
+    expect(after.categories.slice(0, -1)).toEqual(before.categories);
+    // A saved category keeps its code.
+    expect(await page.getByLabel(`第 ${n} 行的代码`).isDisabled()).toBe(true);
+    await screenshot(page, 'hotline-settings.png');
+
+    // A routing rule added and deleted on the page.
+    const s2 = await unitByCode(admin, 'S2');
+    const s2w1 = await unitByCode(admin, 'S2-W1');
+    await page.getByRole('tab', { name: '分办规则' }).click();
+    await pick(page, 'hotline-rule_category', '住房');
+    await pickUnit(page, 'hotline-rule_unitId', s2w1.name);
+    await pickUnit(page, 'hotline-rule_handlingUnitId', s2.name);
+    await page.getByRole('button', { name: '添加' }).click();
+    await toast(page, '规则已添加');
+    const ruleRow = page
+      .getByTestId('hotline-rules')
+      .locator('tr.ant-table-row')
+      .filter({ hasText: s2w1.name });
+    await ruleRow.filter({ hasText: '住房' }).waitFor();
+    const rules = await json<TRoutingRule[]>(await office.get('/api/hotline/routing-rules'));
+    const added = rules.find((r) => r.unit.id === s2w1.id && r.category === 'housing');
+    expect(added?.handlingUnit.id).toBe(s2.id);
+    await ruleRow.filter({ hasText: '住房' }).getByRole('button', { name: '删除' }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
+    await toast(page, '规则已删除');
+    const left = await json<TRoutingRule[]>(await office.get('/api/hotline/routing-rules'));
+    expect(left.some((r) => r.id === added?.id)).toBe(false);
+
+    // A unit's channels: a safety contact found by name, a checked webhook.
+    const channelsBefore = await json<TUnitChannels>(
+      await office.get(`/api/hotline/units/${s2w1.id}/channels`),
+    );
+    await page.goto(`/hotline/settings?tab=channels&unit=${s2w1.id}`);
+    await page.getByTestId('channels-save').waitFor();
+    await pick(page, 'hotline-channels_safetyContactPersonId', '王小军', '王小军');
+    await page.locator('#hotline-channels_wecomWebhook').fill('https://example.com/hook');
+    await page.getByTestId('channels-save').click();
+    await page.getByText('请填写企业微信机器人 Webhook 地址').waitFor();
+    await page
+      .locator('#hotline-channels_wecomWebhook')
+      .fill('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=e2e');
+    await page.getByTestId('channels-save').click();
+    await toast(page, '已保存');
+    const channels = await json<TUnitChannels>(await office.get(`/api/hotline/units/${s2w1.id}/channels`));
+    expect(channels.safetyContactName).toBe('王小军');
+    expect(channels.wecomWebhook).toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=e2e');
+    await screenshot(page, 'hotline-settings-channels.png');
+    // Put back what was there, so that no other journey's immediate item calls the webhook.
+    await json(
+      await office.put(`/api/hotline/units/${s2w1.id}/channels`, {
+        data: {
+          safetyContactPersonId: channelsBefore.safetyContactPersonId,
+          email: channelsBefore.email,
+          wecomWebhook: channelsBefore.wecomWebhook,
+          dingtalkWebhook: channelsBefore.dingtalkWebhook,
+          version: channels.version,
+        },
+      }),
+    );
     expect(errors).toEqual([]);
   });
 });
