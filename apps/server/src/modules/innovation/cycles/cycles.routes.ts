@@ -21,6 +21,7 @@ import {
   presentCycle,
   publicNotices,
   rubricLocked,
+  rubricLockedMany,
   updateCycle,
   visibleCycle,
 } from './cycles.service.js';
@@ -48,7 +49,8 @@ export async function cycleRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const actor = requireActor(request);
       const rows = await listCycles(db(), actor);
-      return Promise.all(rows.map(async (c) => presentCycle(actor, c, await rubricLocked(db(), c))));
+      const locked = await rubricLockedMany(db(), rows);
+      return rows.map((c) => presentCycle(actor, c, locked.has(c.id)));
     },
   );
 

@@ -1,5 +1,5 @@
 import { cyclePhase, type TCycle, type TCycleInput, type TCycleUpdate } from '@lifeline/shared';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { diffFields, writeAudit } from '../../../platform/audit/audit.js';
 import { type Actor, auditActor, authorize, canOn, scopeSql } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
@@ -53,6 +53,20 @@ export async function rubricLocked(db: Db, cycle: CycleRow): Promise<boolean> {
     .innerJoin(innovationProjects, eq(innovationProjects.id, innovationReviews.projectId))
     .where(and(eq(innovationProjects.cycleId, cycle.id), eq(innovationReviews.state, 'submitted')));
   return (row?.n ?? 0) > 0;
+}
+
+/** `rubricLocked` for many cycles in one query (the cycle list). */
+export async function rubricLockedMany(db: Db, cycles: CycleRow[]): Promise<Set<number>> {
+  const locked = new Set(cycles.filter((c) => today() >= c.windows.evaluation.from).map((c) => c.id));
+  const open = cycles.filter((c) => !locked.has(c.id)).map((c) => c.id);
+  if (!open.length) return locked;
+  const rows = await db
+    .selectDistinct({ cycleId: innovationProjects.cycleId })
+    .from(innovationReviews)
+    .innerJoin(innovationProjects, eq(innovationProjects.id, innovationReviews.projectId))
+    .where(and(inArray(innovationProjects.cycleId, open), eq(innovationReviews.state, 'submitted')));
+  for (const r of rows) locked.add(r.cycleId);
+  return locked;
 }
 
 export function presentCycle(actor: Actor, c: CycleRow, locked: boolean): TCycle {
