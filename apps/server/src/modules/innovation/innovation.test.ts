@@ -593,3 +593,102 @@ describe('an innovation project from declaration to commendation', () => {
     });
   });
 });
+
+describe('implementation moves beyond the main path', () => {
+  /** A project of a new cycle approved at a level, through the API. */
+  async function approvedProject(
+    cycle: { id: number },
+    meetingId: number,
+    title: string,
+    level: string,
+    fundingFen: number,
+  ) {
+    const p = await declare(cycle.id, title);
+    expect((await act(applicant, p.id, 'submit')).statusCode).toBe(200);
+    expect((await act(secretariat, p.id, 'pass')).statusCode).toBe(200);
+    const v = (await leader.request('GET', `/api/innovation/projects/${p.id}`)).json().version;
+    return leader.request('POST', `/api/innovation/meetings/${meetingId}/decisions`, {
+      projectId: p.id,
+      outcome: 'approve',
+      level,
+      fundingFen,
+      version: v,
+    });
+  }
+
+  it('refuses a decision beyond the level’s quota, and applies team and level changes when approved', async () => {
+    const cycle = await newCycle(71);
+    const meeting = (
+      await leader.request('POST', `/api/innovation/cycles/${cycle.id}/meetings`, {
+        heldOn: day(0),
+        memberIds: [leader.person.id],
+        minutes: '研究审定',
+      })
+    ).json();
+    const first = await approvedProject(cycle, meeting.id, '班组文化建设创新', 'company_key', 2_000_000);
+    expect(first.statusCode, first.body).toBe(201);
+    // The company-key quota of this cycle is 1.
+    const second = await approvedProject(cycle, meeting.id, '青年思想动态调研', 'company_key', 2_000_000);
+    expect(second.json().error).toMatchObject({ code: 'conflict', details: { quota: 1 } });
+    const projectId = (await queryOne<{ id: number }>(
+      t.app.lifeline.database.db,
+      sql`select id::int from innovation_projects where title = '班组文化建设创新'`,
+    ))!.id;
+
+    const other = await buildPerson(t.app.lifeline.database.db, t.app.lifeline.crypto, branch);
+    const decide = async (proposal: Record<string, unknown>) => {
+      const req = await applicant.request('POST', `/api/innovation/projects/${projectId}/changes`, {
+        proposal,
+        reason: '工作调整',
+      });
+      expect(req.statusCode, req.body).toBe(201);
+      const listed = (
+        await secretariat.request('GET', `/api/innovation/projects/${projectId}/changes`)
+      ).json();
+      const mine = listed.find((c: { id: number }) => c.id === req.json().id);
+      const res = await secretariat.request('POST', `/api/innovation/changes/${req.json().id}/decision`, {
+        approve: true,
+        version: mine.version,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return (await applicant.request('GET', `/api/innovation/projects/${projectId}`)).json();
+    };
+    const withTeam = await decide({ kind: 'team', teamIds: [teamMember.id, other.id] });
+    expect(withTeam.team.map((m: { id: number }) => m.id).sort()).toEqual([teamMember.id, other.id].sort());
+    const relevelled = await decide({ kind: 'level', level: 'plant' });
+    expect(relevelled.levelApproved).toBe('plant');
+  });
+
+  it('suspends with a reason, resumes, and terminates, closing a pending change with the project', async () => {
+    const cycle = await newCycle(72);
+    const meeting = (
+      await leader.request('POST', `/api/innovation/cycles/${cycle.id}/meetings`, {
+        heldOn: day(0),
+        memberIds: [leader.person.id],
+        minutes: '研究审定',
+      })
+    ).json();
+    expect((await approvedProject(cycle, meeting.id, '党员责任区创新', 'plant', 500_000)).statusCode).toBe(
+      201,
+    );
+    const id = (await queryOne<{ id: number }>(
+      t.app.lifeline.database.db,
+      sql`select id::int from innovation_projects where title = '党员责任区创新'`,
+    ))!.id;
+    expect((await act(secretariat, id, 'suspend')).json().error.code).toBe('validation_failed');
+    expect((await act(secretariat, id, 'suspend', '负责人长期外派')).json().state).toBe('suspended');
+    expect((await act(applicant, id, 'resume')).statusCode).toBe(403);
+    expect((await act(secretariat, id, 'resume')).json().state).toBe('approved');
+    const pending = await applicant.request('POST', `/api/innovation/projects/${id}/changes`, {
+      proposal: { kind: 'funding', fundingFen: 600_000 },
+      reason: '增加调研样本',
+    });
+    expect(pending.statusCode).toBe(201);
+    expect((await act(secretariat, id, 'terminate', '单位撤并，课题无法继续')).json().state).toBe(
+      'terminated',
+    );
+    const changes = (await secretariat.request('GET', `/api/innovation/projects/${id}/changes`)).json();
+    expect(changes[0].state).toBe('closed');
+    expect((await act(secretariat, id, 'resume')).json().error.code).toBe('invalid_transition');
+  });
+});
