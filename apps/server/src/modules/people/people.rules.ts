@@ -5,8 +5,8 @@ import {
   PARTY_MEMBER_STATUSES,
   type TPersonInput,
 } from '@lifeline/shared';
-import { pinyin } from 'pinyin-pro';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
+import { namePinyin } from '../../platform/text/pinyin.js';
 import type { people } from './people.table.js';
 
 export type Problem = { field: keyof TPersonInput | 'row'; code: ProblemCode; message: string };
@@ -130,41 +130,6 @@ export function personProblems(input: TPersonInput, today: string): Problem[] {
       problems.push({ field, code: 'date_future', message: 'Date is in the future' });
   }
   return problems;
-}
-
-/**
- * The pinyin sort key and initials of a person's name, equal to `pinyinKey(name)` and
- * `pinyinInitials(name)` (platform/text/pinyin.ts, whose options these are) from one reading
- * of the name instead of two: the initials are the first letters of the key's syllables
- * (characters without pinyin are kept whole, as pinyin-pro does). Reading pinyin is the
- * dearest step of a large import after encryption.
- */
-export function namePinyin(name: string): { key: string; initials: string } {
-  const options = { toneType: 'none', type: 'array', v: true, surname: 'head' } as const;
-  const syllables = pinyin(name, options);
-  const key = syllables.join('').toLowerCase();
-  const chars = Array.from(name);
-  if (syllables.length !== chars.length) {
-    // Not one syllable per character: ask pinyin-pro for the initials, as pinyinInitials does.
-    return {
-      key,
-      initials: pinyin(name, { ...options, pattern: 'first' })
-        .join('')
-        .toLowerCase(),
-    };
-  }
-  let initials = '';
-  for (let i = 0; i < syllables.length; i += 1) {
-    const s = syllables[i];
-    initials +=
-      s === chars[i]
-        ? s
-        : s
-            .split(' ')
-            .map((part) => part[0] ?? '')
-            .join(' ');
-  }
-  return { key, initials: initials.toLowerCase() };
 }
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pinyinInitials, pinyinKey } from '../../../platform/text/pinyin.js';
-import { namePinyin } from '../people.rules.js';
+import { namePinyin, pinyinInitials, pinyinKey } from '../../../platform/text/pinyin.js';
 import { parseDate } from '../people-excel.js';
 
 describe('speed-ups of the row checks keep their answers', () => {
