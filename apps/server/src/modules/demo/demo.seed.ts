@@ -20,6 +20,7 @@ import {
   demoPeople,
   demoUnits,
 } from './demo-data.js';
+import { seedDemoHotline } from './demo-hotline.js';
 import { seedDemoInnovation } from './demo-innovation.js';
 import { seedDemoWellbeing } from './demo-wellbeing.js';
 
@@ -75,7 +76,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { login: 'leader', name: '郑国强', gender: 'male', role: 'leader', roleUnit: 'G', homeUnit: 'G-DQ' },
   { login: 'expert', name: '罗志诚', gender: 'male', role: 'expert', roleUnit: 'G', homeUnit: 'G-ZY' },
   { login: 'coach', name: '林晓梅', gender: 'female', role: 'coach', roleUnit: 'G', homeUnit: 'G-GH' },
-  { login: 'hotline', name: '孙慧敏', gender: 'female', role: 'hotline_office', roleUnit: 'G', homeUnit: 'G-GH' },
+  {
+    login: 'hotline',
+    name: '孙慧敏',
+    gender: 'female',
+    role: 'hotline_office',
+    roleUnit: 'G',
+    homeUnit: 'G-GH',
+  },
   { login: 'employee', name: '王小军', gender: 'male', role: null, roleUnit: 'G', homeUnit: 'S2-W1-B1' },
 ];
 
@@ -190,6 +198,7 @@ export async function seedDemo(
             )[0].id,
             groupUnitId: byCode.get('G')!.id,
           });
+    const hotline = options.accounts === false ? 0 : await seedDemoHotline(tx, crypto, { units, scale });
     await writeAudit(tx, SYSTEM_ACTOR, {
       action: 'demo.seed',
       recordType: 'installation',
@@ -199,6 +208,7 @@ export async function seedDemo(
         accounts: made,
         innovation,
         wellbeing,
+        hotline,
         demo: true,
       },
     });
