@@ -1,4 +1,4 @@
-import type { THotlineStats, THotlineStatsQuery } from '@lifeline/shared';
+import { type THotlineStats, type THotlineStatsQuery, ZHotlineState } from '@lifeline/shared';
 import { sql } from 'drizzle-orm';
 import { type Actor, authorize } from '../../../platform/authz/actor.js';
 import { queryRows } from '../../../platform/db/sql.js';
@@ -6,17 +6,6 @@ import type { Db } from '../../../platform/db/types.js';
 import { AppError } from '../../../platform/errors.js';
 import { unitRow } from '../items/item-rows.js';
 import { HIST_BUCKETS } from './rollup.js';
-
-const STATES = [
-  'submitted',
-  'accepted',
-  'in_progress',
-  'waiting_reporter',
-  'answered',
-  'reopened',
-  'confirmed',
-  'closed',
-];
 
 type Raw = Record<string, string | number | number[] | null>;
 
@@ -84,7 +73,7 @@ export async function hotlineStats(db: Db, actor: Actor, q: THotlineStatsQuery):
     to: q.to,
     total,
     byCategory: [...byKey('category')].map(([category, n]) => ({ category, n })).sort((a, b) => b.n - a.n),
-    byState: STATES.map((state) => ({ state, n: sum(state) })),
+    byState: ZHotlineState.options.map((state) => ({ state, n: sum(state) })),
     byMonth: [...byKey('month')]
       .map(([month, n]) => ({ month, n }))
       .sort((a, b) => a.month.localeCompare(b.month)),
