@@ -10,6 +10,9 @@ import { MobileNotFoundPage } from './pages/mobile-not-found-page';
 const MobileLoginPage = lazy(() =>
   import('./pages/mobile-login-page').then((m) => ({ default: m.MobileLoginPage })),
 );
+const SelfCheckPublicPage = lazy(() =>
+  import('../modules/wellbeing/public/self-check-page').then((m) => ({ default: m.SelfCheckPublicPage })),
+);
 const MobileHomePage = lazy(() =>
   import('./pages/mobile-home-page').then((m) => ({ default: m.MobileHomePage })),
 );
@@ -30,9 +33,13 @@ const moduleRoutes: RouteObject[] = MOBILE_MODULES.map((m) => ({
   handle: { titleKey: m.labelKey } satisfies MobileRouteHandle,
 }));
 
-/** The mobile routes, all under /m; everything but the login page needs a session. */
+/**
+ * The mobile routes, all under /m; everything but the login page and the public self-check
+ * (open to people without an account when the administrator allows it) needs a session.
+ */
 export const mobileRouter = createBrowserRouter([
   { path: '/m/login', element: <MobileLoginPage />, errorElement: <MobileErrorPage /> },
+  { path: '/m/self-check/*', element: <SelfCheckPublicPage />, errorElement: <MobileErrorPage /> },
   {
     path: '/m',
     element: (

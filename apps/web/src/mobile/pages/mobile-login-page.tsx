@@ -6,6 +6,7 @@ import { useLogin, useMe } from '../../api/me';
 import { safeNext } from '../../api/safe-next';
 import { isMobilePath } from '../../boot/app-kind';
 import { errorMessage } from '../../i18n/error-message';
+import { SelfCheckLoginLink } from '../../modules/wellbeing/public/self-check-link';
 import { MOBILE_PASSWORD_PATH } from '../guards/mobile-require-auth';
 import { MobileLanguageSwitch } from '../layout/mobile-language-switch';
 
@@ -113,6 +114,7 @@ export function MobileLoginPage() {
         <p className="m-muted m-small">{t('login.forgotHint')}</p>
       </form>
       <footer className="m-login-footer">
+        <SelfCheckLoginLink />
         <a href="/login">{t('login.toDesktop')}</a>
       </footer>
     </div>

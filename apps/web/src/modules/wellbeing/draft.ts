@@ -62,6 +62,32 @@ export function clearDraft(personId: number, instrument: string): void {
   }
 }
 
+/** Where a taking keeps its unfinished answers: one person's drafts on this device, or none. */
+export type TDraftStore = {
+  load(instrument: string, version: string, items: number): TDraft | null;
+  save(instrument: string, draft: Omit<TDraft, 'savedAt'>): void;
+  clear(instrument: string): void;
+};
+
+/** The drafts of a logged-in person, keyed by their id and the instrument. */
+export function personDrafts(personId: number): TDraftStore {
+  return {
+    load: (instrument, version, items) => loadDraft(personId, instrument, version, items),
+    save: (instrument, draft) => saveDraft(personId, instrument, draft),
+    clear: (instrument) => clearDraft(personId, instrument),
+  };
+}
+
+/**
+ * No drafts at all: the public self-check keeps nothing on the device, since a phone may be
+ * shared or borrowed, and the answers live in the page until they are scored.
+ */
+export const NO_DRAFTS: TDraftStore = {
+  load: () => null,
+  save: () => undefined,
+  clear: () => undefined,
+};
+
 /** Removes every draft of this person on this device ("delete all my data"). */
 export function clearAllDrafts(personId: number): void {
   try {

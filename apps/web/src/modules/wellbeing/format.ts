@@ -119,3 +119,9 @@ export function needsCare(result: TScoreResult): boolean {
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;
 }
+
+/**
+ * Who is taking a scale: a logged-in member (consent, kept results, drafts, the one-click
+ * consultation) or anyone on the public self-check (nothing kept, no account features).
+ */
+export type TAudience = 'member' | 'public';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type TWellbeingSettings, useOneClickConsultation } from '../api';
-import { pick, telHref } from '../format';
+import { pick, type TAudience, telHref } from '../format';
 import { ErrorNote } from './parts';
 
 /**
@@ -38,11 +38,36 @@ export function ConsultButton({ primary = true }: { primary?: boolean }) {
   );
 }
 
+/** Where an employee logs in from the public self-check, to come back to the module. */
+export const MEMBER_LOGIN = `/m/login?next=${encodeURIComponent('/m/wellbeing')}`;
+
+/**
+ * On the public self-check, in place of the one-click request (which needs an account): a line
+ * inviting employees to log in for it.
+ */
+function LoginInvite({ text }: { text: string }) {
+  const { t } = useTranslation('wellbeing');
+  return (
+    <p className="m-small" data-testid="login-invite">
+      {text}{' '}
+      <Link to={MEMBER_LOGIN} className="m-wb-link">
+        {t('public.login')}
+      </Link>
+    </p>
+  );
+}
+
 /**
  * What shows at once when a result calls for it: the configured help message and contacts
- * (tap to call) and the one-click request. It says plainly that nobody is told otherwise.
+ * (tap to call) and, for a member, the one-click request. It says plainly that nobody is told.
  */
-export function CarePath({ settings }: { settings: TWellbeingSettings }) {
+export function CarePath({
+  settings,
+  audience = 'member',
+}: {
+  settings: TWellbeingSettings;
+  audience?: TAudience;
+}) {
   const { t, i18n } = useTranslation('wellbeing');
   const message = pick(settings.help.message, i18n.language).trim();
   return (
@@ -68,16 +93,31 @@ export function CarePath({ settings }: { settings: TWellbeingSettings }) {
           ))}
         </ul>
       )}
-      <p className="m-small">{t('care.consultLead')}</p>
-      <ConsultButton />
-      <p className="m-small m-wb-care-private">{t('care.private')}</p>
+      {audience === 'public' ? (
+        <LoginInvite text={t('public.careLogin')} />
+      ) : (
+        <>
+          <p className="m-small">{t('care.consultLead')}</p>
+          <ConsultButton />
+        </>
+      )}
+      <p className="m-small m-wb-care-private">
+        {audience === 'public' ? t('public.carePrivate') : t('care.private')}
+      </p>
     </section>
   );
 }
 
 /** A quieter offer under every other result: someone to talk to, if one wishes. */
-export function TalkOffer() {
+export function TalkOffer({ audience = 'member' }: { audience?: TAudience }) {
   const { t } = useTranslation('wellbeing');
+  if (audience === 'public')
+    return (
+      <section className="m-card m-wb-stack" data-testid="talk-offer">
+        <h3>{t('care.talkTitle')}</h3>
+        <LoginInvite text={t('public.talkBody')} />
+      </section>
+    );
   return (
     <section className="m-card m-wb-stack" data-testid="talk-offer">
       <h3>{t('care.talkTitle')}</h3>

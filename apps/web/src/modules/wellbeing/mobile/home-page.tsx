@@ -1,40 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyTrayIcon } from '../../../mobile/icons';
-import { type TConsentStatus, type TInstrumentDefinition, useConsents, useInstruments } from '../api';
-import { momentDay, pick } from '../format';
+import { useConsents, useInstruments } from '../api';
+import { InstrumentCard } from './instrument-card';
 import { LinkRow, QueryState } from './parts';
-
-/** About how long a scale takes: ~15 seconds an item, at least two minutes. */
-function minutes(def: TInstrumentDefinition): number {
-  return Math.max(2, Math.round((def.items.length * 15) / 60));
-}
-
-function InstrumentCard({ def, consent }: { def: TInstrumentDefinition; consent?: TConsentStatus }) {
-  const { t, i18n } = useTranslation('wellbeing');
-  const lang = i18n.language;
-  return (
-    <li className="m-card m-wb-instrument" data-testid={`instrument-${def.code}`}>
-      <h3>{pick(def.name, lang)}</h3>
-      <p className="m-muted m-small">{pick(def.description, lang)}</p>
-      <p className="m-wb-meta m-small">
-        <span>{t('home.length', { count: def.items.length, minutes: minutes(def) })}</span>
-        {consent?.granted ? (
-          <span className="m-wb-pill m-wb-pill-on" data-testid="consent-state">
-            {t('home.keeping', { date: momentDay(consent.grantedAt, lang) })}
-          </span>
-        ) : (
-          <span className="m-wb-pill" data-testid="consent-state">
-            {t('home.notKeeping')}
-          </span>
-        )}
-      </p>
-      <Link to={`/m/wellbeing/take/${def.code}`} className="m-button m-button-primary m-button-block">
-        {t('home.start')}
-      </Link>
-    </li>
-  );
-}
 
 /** The instruments with my consent to keep each, and the ways to my history, shares and data. */
 export function HomePage() {
@@ -86,6 +55,7 @@ export function HomePage() {
             <InstrumentCard
               key={d.code}
               def={d}
+              to={`/m/wellbeing/take/${d.code}`}
               consent={consents.data?.find((c) => c.instrument === d.code)}
             />
           ))}

@@ -9,6 +9,7 @@ import {
   momentDay,
   pick,
   scoreRange,
+  type TAudience,
 } from '../format';
 import { CarePath, TalkOffer } from './care-path';
 
@@ -107,6 +108,7 @@ export function ResultView({
   settings,
   takenAt,
   name,
+  audience = 'member',
 }: {
   def: TInstrumentDefinition | undefined;
   result: TScoreResult;
@@ -114,6 +116,8 @@ export function ResultView({
   settings: TWellbeingSettings | undefined;
   takenAt?: string;
   name?: string;
+  /** On the public self-check the care path offers no consultation (it needs an account). */
+  audience?: TAudience;
 }) {
   const { t, i18n } = useTranslation('wellbeing');
   const lang = i18n.language;
@@ -123,7 +127,7 @@ export function ResultView({
   });
   return (
     <>
-      {care && settings && <CarePath settings={settings} />}
+      {care && settings && <CarePath settings={settings} audience={audience} />}
       <section className="m-card m-wb-stack m-wb-result" data-testid="result">
         <p className="m-muted m-small">
           {[
@@ -151,7 +155,7 @@ export function ResultView({
         )}
         <p className="m-wb-note m-small">{t('result.screening')}</p>
       </section>
-      {!care && result.kind === 'total' && <TalkOffer />}
+      {!care && result.kind === 'total' && <TalkOffer audience={audience} />}
     </>
   );
 }
