@@ -31,6 +31,8 @@ let s1: { id: number; name: string };
 let createdRule: number | null = null;
 let itemId: number;
 let itemCode: string;
+let secondId: number;
+let handlingUnitName: string;
 
 async function json<T>(res: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
   if (!res.ok()) throw new Error(`${res.url()} answered ${res.status()}: ${await res.text()}`);
@@ -41,15 +43,12 @@ beforeAll(async () => {
   admin = await apiAs(baseURL, 'admin');
   handler = await apiAs(baseURL, 'unitadmin');
   employee = await apiAs(baseURL, 'employee');
-  // The unit administrator of 板材公司 (S1) handles what is routed to S1: a rule sends canteen
-  // items about S1's subtree there (unless the demo has such a rule already).
+  // The unit administrator of 板材公司 (S1) handles what is routed into S1's subtree: the demo
+  // routes each company's and each works' items to itself; without such a rule, one is added.
   const unit = await unitByCode(admin, 'S1');
   s1 = { id: unit.id, name: unit.name };
   const rules = await json<TRoutingRule[]>(await admin.get('/api/hotline/routing-rules'));
-  const existing = rules.find((r) => r.unit.id === s1.id && r.category === 'canteen');
-  if (existing && existing.handlingUnit.id !== s1.id)
-    throw new Error(`a canteen rule for S1 routes to ${existing.handlingUnit.name}`);
-  if (!existing) {
+  if (!rules.some((r) => r.unit.id === s1.id && (r.category === 'canteen' || r.category === null))) {
     const rule = await json<TRoutingRule>(
       await admin.post('/api/hotline/routing-rules', {
         data: { category: 'canteen', unitId: s1.id, handlingUnitId: s1.id },
@@ -77,6 +76,25 @@ beforeAll(async () => {
   );
   itemId = filed.id;
   itemCode = filed.code;
+  // The handler sees it (a 404 here means the routing sent it out of S1's subtree).
+  handlingUnitName = (await json<THotlineItem>(await handler.get(`/api/hotline/items/${itemId}`)))
+    .handlingUnit.name;
+  // A second, named item, which the handler passes on to the reporter's own company.
+  const second = await json<THotlineFiled>(
+    await employee.post('/api/hotline/items', {
+      multipart: {
+        item: JSON.stringify({
+          category: 'canteen',
+          unitId: concerned.id,
+          title: `班车食堂餐券无法使用（E2E ${RUN}）`,
+          description: '北营公司职工到板材公司食堂就餐，餐券无法刷卡，需由北营公司统一协调办理。',
+          urgency: 'normal',
+          visibility: 'named',
+        }),
+      },
+    }),
+  );
+  secondId = second.id;
 });
 
 afterAll(async () => {
@@ -137,7 +155,7 @@ describe('hotline desk (real server, demo data)', () => {
     expect(cells).toContain(itemCode);
     expect(cells).toContain('食堂后勤');
     expect(cells).toContain('待受理');
-    expect(cells).toContain(s1.name);
+    expect(cells).toContain(handlingUnitName);
     await screenshot(page, 'hotline-desk.png');
     await row.getByRole('link', { name: TITLE }).click();
     await page.waitForURL(`**/hotline/items/${itemId}`);
@@ -336,6 +354,34 @@ describe('hotline desk (real server, demo data)', () => {
         },
       }),
     );
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a named reporter, and transfers an item to another company, back to the desk', async () => {
+    const office = await apiAs(baseURL, 'hotline');
+    const s2 = await unitByCode(admin, 'S2');
+    const { page, errors } = await newPage({ baseURL });
+    await login(page, baseURL, 'unitadmin', DEMO_PASSWORD);
+    await page.goto(`/hotline/items/${secondId}`);
+    await page.getByTestId('item-title').getByText('班车食堂餐券无法使用').waitFor();
+    const reporter = (await page.getByTestId('item-reporter').textContent()) ?? '';
+    expect(reporter).toContain('王小军');
+    expect(reporter).toContain('实名');
+    expect(await page.getByTestId('identity-withheld').count()).toBe(0);
+
+    await page.getByTestId('action-transfer').click();
+    await page.getByTestId('action-submit').click();
+    await page.getByText('请选择单位').waitFor();
+    await pick(page, 'hotline-action_unitId', s2.name, s2.name);
+    await page.getByTestId('transfer-reason').fill('涉及北营公司餐券结算，请北营公司协调办理。');
+    await page.getByTestId('action-submit').click();
+    await toast(page, '操作完成：转办');
+    await page.waitForURL('**/hotline');
+    const moved = await json<THotlineItem>(await office.get(`/api/hotline/items/${secondId}`));
+    expect(moved.handlingUnit.id).toBe(s2.id);
+    expect(moved.state).toBe('submitted');
+    // Out of the unit administrator's part of the tree now.
+    expect((await handler.get(`/api/hotline/items/${secondId}`)).status()).toBe(404);
     expect(errors).toEqual([]);
   });
 });

@@ -54,6 +54,19 @@ export function useCategories() {
   });
 }
 
+/** A unit an item may concern or go to: every unit of the organisation, by name. */
+export type UnitChoice = { id: number; name: string; parentName: string | null };
+
+/** All current units (names only), for transferring an item beyond my own part of the tree. */
+export function useAllUnits(enabled = true) {
+  return useQuery({
+    queryKey: [...HOTLINE_KEY, 'units'],
+    queryFn: ({ signal }) => apiFetch<UnitChoice[]>(`${base}/units`, { signal }),
+    staleTime: 10 * 60_000,
+    enabled,
+  });
+}
+
 /** The items handled in my scope, newest first, 20 at a time; "load more" follows `next`. */
 export function useItems(filters: ItemFilters) {
   return useInfiniteQuery({
@@ -121,7 +134,10 @@ export function useItemAction(id: number) {
   return useMutation({
     mutationFn: ({ action, ...body }: ItemAction) =>
       apiFetch<unknown>(`${base}/items/${id}/${ACTION_PATHS[action]}`, { method: 'POST', body }),
-    onSettled: () => client.invalidateQueries({ queryKey: HOTLINE_KEY }),
+    // Not awaited: after a transfer the page leaves before the item (now maybe out of scope) reloads.
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: HOTLINE_KEY });
+    },
   });
 }
 

@@ -2,9 +2,9 @@ import type { THotlineAction, THotlineItem, THotlineUrgency } from '@lifeline/sh
 import { App, Button, type ButtonProps, Form, Input, Modal, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { showFieldProblems } from '../../admin-kit/api-problems';
-import { UnitTreeSelect } from '../../units/components/unit-tree-select';
-import { type ItemAction, useItemAction, useItemSearch } from '../api';
+import { type ItemAction, useAllUnits, useItemAction, useItemSearch } from '../api';
 import { useHotlineLabels } from '../labels';
 import { useHotlineError } from '../problems';
 
@@ -61,6 +61,7 @@ export function ItemActions({ item }: { item: THotlineItem }) {
   const run = useItemAction(item.id);
   const reportError = useHotlineError();
   const [asking, setAsking] = useState<DeskAction | null>(null);
+  const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const actions = DESK_ACTIONS.filter((a) => item.actions.some((x) => x === a && isDeskAction(x)));
   const name = (a: DeskAction) => t(`actions.${a}`);
@@ -71,6 +72,8 @@ export function ItemActions({ item }: { item: THotlineItem }) {
       .then(() => {
         void message.success(t('actions.done', { action: name(body.action as DeskAction) }));
         setAsking(null);
+        // A transferred item usually leaves my part of the tree: back to the desk.
+        if (body.action === 'transfer') navigate('/hotline');
       })
       .catch((error: unknown) => {
         // A problem with what was typed or chosen stays on the form; anything else closes it.
@@ -194,7 +197,7 @@ function TransferFields({ item }: { item: THotlineItem }) {
           },
         ]}
       >
-        <UnitTreeSelect placeholder={t('transfer.unit')} aria-label={t('transfer.unit')} />
+        <AnyUnitSelect exclude={item.handlingUnit.id} />
       </Form.Item>
       <Form.Item name="category" label={t('transfer.category')} extra={t('transfer.keep')}>
         <Select
@@ -266,6 +269,49 @@ function MergeTargetSelect({
       }
       aria-label={t('merge.into')}
       data-testid="merge-target"
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+/**
+ * Picks any unit of the organisation by name (an item may go beyond my own part of the tree,
+ * e.g. to another company or back to the hotline office); the parent's name tells like names apart.
+ */
+function AnyUnitSelect({
+  exclude,
+  value,
+  onChange,
+  id,
+}: {
+  exclude: number;
+  value?: number;
+  onChange?: (v: number | undefined) => void;
+  id?: string;
+}) {
+  const { t } = useTranslation('hotline-desk');
+  const units = useAllUnits();
+  const options = (units.data ?? [])
+    .filter((u) => u.id !== exclude)
+    .map((u) => ({
+      value: u.id,
+      label: u.parentName ? t('transfer.unitOption', { name: u.name, parent: u.parentName }) : u.name,
+      search: `${u.name} ${u.parentName ?? ''}`.toLowerCase(),
+    }));
+  return (
+    <Select<number>
+      id={id}
+      value={value}
+      onChange={(v) => onChange?.(v)}
+      options={options}
+      allowClear
+      loading={units.isPending}
+      showSearch={{
+        filterOption: (input, option) => (option?.search ?? '').includes(input.trim().toLowerCase()),
+      }}
+      placeholder={t('transfer.unitPlaceholder')}
+      aria-label={t('transfer.unit')}
+      data-testid="transfer-unit"
       style={{ width: '100%' }}
     />
   );
