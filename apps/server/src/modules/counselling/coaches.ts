@@ -87,7 +87,7 @@ async function save(
     const before = await myProfile(tx, actor.personId);
     if (before.version !== version) {
       throw new AppError('conflict', 'Your profile was changed elsewhere; reload it', {
-        version: before.version,
+        currentVersion: before.version,
       });
     }
     if (version === 0) {

@@ -218,7 +218,7 @@ export async function actOnConsultation(
     const { row, party } = await loadVisible(tx, actor, id);
     if (row.version !== input.version) {
       throw new AppError('conflict', 'This request was changed meanwhile; reload it', {
-        version: row.version,
+        currentVersion: row.version,
       });
     }
     const t = CONSULTATION_TRANSITIONS[input.action];

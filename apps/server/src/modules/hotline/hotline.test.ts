@@ -521,3 +521,37 @@ describe('outgoing channels', () => {
     expect(safety.length).toBeGreaterThan(0);
   });
 });
+
+describe('hotline settings', () => {
+  it('keeps the SMTP password out of answers and the audit trail, and turns e-mail off with null', async () => {
+    const s = (await office.request('GET', '/api/hotline/settings')).json();
+    const { smtp: _smtp, version, ...rest } = s;
+    const on = await office.request('PUT', '/api/hotline/settings', {
+      ...rest,
+      smtp: {
+        host: 'smtp.example.com',
+        port: 465,
+        secure: true,
+        user: 'hotline',
+        from: 'hotline@example.com',
+        password: 'S3cret-pass',
+      },
+      version,
+    });
+    expect(on.statusCode, on.body).toBe(200);
+    expect(on.json().smtp).toMatchObject({ host: 'smtp.example.com', passwordSet: true });
+    expect(on.body).not.toContain('S3cret-pass');
+    const audit = JSON.stringify(
+      await queryRows(db(), sql`select changes from audit_events where action = 'settings.update'`),
+    );
+    expect(audit).not.toContain('S3cret-pass');
+    expect(audit).not.toMatch(/enc:v1/);
+    const off = await office.request('PUT', '/api/hotline/settings', {
+      ...rest,
+      smtp: null,
+      version: on.json().version,
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect((await office.request('GET', '/api/hotline/settings')).json().smtp).toBeNull();
+  });
+});

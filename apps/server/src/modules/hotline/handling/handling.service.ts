@@ -89,7 +89,7 @@ export async function handleItem(
     const parties = await partiesOn(tx, actor, before);
     if (before.version !== input.version) {
       throw new AppError('conflict', 'This item was changed meanwhile; reload it', {
-        version: before.version,
+        currentVersion: before.version,
       });
     }
     const t = HOTLINE_TRANSITIONS[input.action];
@@ -152,7 +152,10 @@ export async function handleItem(
           pausedAt: null,
         });
         if (d.calendarMissingYear) await reportMissingYear(tx, d.calendarMissingYear);
-        messages.push({ kind: 'note', text: `转办至 ${target.name}：${input.reason}` });
+        messages.push({
+          kind: 'note',
+          text: `转办至 ${target.name} / Transferred to ${target.name}: ${input.reason}`,
+        });
         notifyUnit = target.id;
         break;
       }
@@ -174,12 +177,15 @@ export async function handleItem(
         await tx.insert(hotlineMessages).values({
           itemId: into.id,
           kind: 'note',
-          text: `并入重复事项 ${before.code}`,
+          text: `并入重复事项 ${before.code} / Duplicate ${before.code} merged into this item`,
           authorPersonId: actor.personId,
           authorUnitId: actor.unitId,
         });
         Object.assign(set, { closeReason: 'merged', mergedIntoId: into.id });
-        messages.push({ kind: 'reply', text: `此事项与 ${into.code} 重复，已合并办理。` });
+        messages.push({
+          kind: 'reply',
+          text: `此事项与 ${into.code} 重复，已合并办理。/ This item duplicates ${into.code} and is handled with it.`,
+        });
         break;
       }
     }

@@ -109,7 +109,7 @@ export async function reporterAct(
     const before = await reporterItem(ctx, tx, who, idOrCode);
     if (before.version !== input.version) {
       throw new AppError('conflict', 'This item was changed meanwhile; reload it', {
-        version: before.version,
+        currentVersion: before.version,
       });
     }
     if (!reporterActions(before).includes(input.action)) {

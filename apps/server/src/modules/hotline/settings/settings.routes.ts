@@ -58,7 +58,8 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
       const actor = auditActor(requireActor(request));
       const { smtp, version, ...config } = request.body;
       await saveHotlineConfig(db(), actor, config, version);
-      if (smtp) await saveSmtpSettings(db(), ctx().crypto, actor, smtp);
+      // null turns e-mail off (the stored server and password are removed); an object saves it.
+      if (smtp || (await readSmtpSettings(db()))) await saveSmtpSettings(db(), ctx().crypto, actor, smtp);
       return read();
     },
   );
