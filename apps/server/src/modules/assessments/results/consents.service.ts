@@ -90,7 +90,8 @@ export async function grantConsent(
       action: 'assessment_consent.grant',
       recordType: 'assessment_consent',
       recordId: row.id,
-      details: { instrument: def.code, textVersion: CONSENT_TEXT_VERSION },
+      // Which instrument is not said: even that a person keeps a depression scale is health data.
+      details: { textVersion: CONSENT_TEXT_VERSION },
     });
     return {
       instrument: def.code,
@@ -125,7 +126,7 @@ export async function withdrawConsent(db: Db, actor: Actor & Person, code: strin
       action: 'assessment_consent.withdraw',
       recordType: 'assessment_consent',
       recordId: closed[0].id,
-      details: { instrument: code, ...erased },
+      details: { ...erased },
     });
     return erased;
   });
