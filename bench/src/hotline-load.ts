@@ -9,7 +9,9 @@
  *   npm run bench:hotline -- --engine pglite
  *   --keep: keep the seeded database (PostgreSQL database / /tmp/lifeline-bench-hotline-pglite) and
  *           reuse it on the next run instead of seeding again; --seconds N per endpoint (default 10);
- *   --rate N: also measure each endpoint at a fixed N requests/s (latency below saturation).
+ *   --rate N: the offered load of the fixed-rate pass (default 100 requests/s).
+ * Three passes per endpoint: 20 connections as fast as they go (throughput; latency is then
+ * mostly queueing), 20 connections at a fixed offered rate, and 1 connection (service time).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,12 +27,12 @@ const { values } = parseArgs({
     engine: { type: 'string', default: 'postgres' },
     seconds: { type: 'string', default: '10' },
     keep: { type: 'boolean', default: false },
-    rate: { type: 'string' },
+    rate: { type: 'string', default: '100' },
   },
 });
 const engine = values.engine === 'pglite' ? 'pglite' : 'postgres';
 const seconds = Number(values.seconds);
-const rate = values.rate ? Number(values.rate) : null;
+const rate = Number(values.rate);
 const secret = 'bench-secret-0123456789-abcdefghijklmnop';
 const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/lifeline_bench_hotline';
 const port = 3900 + Math.floor(Math.random() * 90);
@@ -177,15 +179,18 @@ async function main() {
     ];
     for (const [, urls] of endpoints) await get(urls[0]); // warm up, and fail early on an error
     const rows: Row[] = [];
-    const modes: [string, number | null][] = [['20 connections, as fast as possible', null]];
-    if (rate) modes.push([`20 connections, ${rate} requests/s offered`, rate]);
-    for (const [mode, overallRate] of modes) {
+    const modes: [string, number, number | null][] = [
+      ['20 connections, as fast as they go', 20, null],
+      [`20 connections, ${rate} requests/s offered`, 20, rate],
+      ['1 connection (service time)', 1, null],
+    ];
+    for (const [mode, connections, overallRate] of modes) {
       for (const [name, urls] of endpoints) {
         const next = rotation(urls);
         const loadAverageBefore = Math.round(loadavg()[0] * 100) / 100;
         const r = await autocannon({
           url: base,
-          connections: 20,
+          connections,
           duration: seconds,
           headers: { cookie },
           ...(overallRate ? { overallRate } : {}),
@@ -205,7 +210,7 @@ async function main() {
         };
         rows.push(row);
         console.log(
-          `${name.padEnd(46)} ${overallRate ? `@${overallRate}/s` : 'max   '} ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.p50ms} ms  p99 ${row.p99ms} ms  errors ${row.errors}  (load ${loadAverageBefore})`,
+          `${name.padEnd(46)} ${overallRate ? `@${overallRate}/s` : connections === 1 ? '1 conn' : 'max   '} ${String(row.requestsPerSecond).padStart(6)} req/s  p50 ${row.p50ms} ms  p99 ${row.p99ms} ms  errors ${row.errors}  (load ${loadAverageBefore})`,
         );
       }
     }
