@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/api-error';
+import { ApiError } from './api-error';
 
 /** One problem the server named: where (a path into the body) and what, in its own words. */
 export type Issue = { path: (string | number)[]; message: string };

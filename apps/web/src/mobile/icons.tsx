@@ -1,9 +1,10 @@
 import type { SVGProps } from 'react';
 
 /** A few line icons drawn inline, so the mobile app needs no icon library. */
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function Svg({ size = 24, children, ...rest }: IconProps) {
+/** A line icon's frame (24×24, stroked in the text colour): a tile's icon is its paths inside. */
+export function Svg({ size = 24, children, ...rest }: IconProps) {
   return (
     <svg
       width={size}
@@ -78,6 +79,16 @@ export function EmptyTrayIcon(props: IconProps) {
     <Svg strokeWidth={1.2} {...props}>
       <path d="M3 13l2.5-7h13L21 13" />
       <path d="M3 13v6h18v-6h-5.5a3.5 3.5 0 0 1-7 0Z" />
+    </Svg>
+  );
+}
+
+/** A padlock: what is said here stays private. */
+export function LockIcon({ size = 18, ...props }: IconProps) {
+  return (
+    <Svg size={size} {...props}>
+      <rect x="5" y="11" width="14" height="10" rx="2" />
+      <path d="M8 11V8a4 4 0 0 1 8 0v3" />
     </Svg>
   );
 }

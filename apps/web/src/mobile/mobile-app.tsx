@@ -4,6 +4,7 @@ import { createQueryClient } from '../api/query-client';
 import { mobileRouter } from './mobile-router';
 import './mobile.css';
 import './mobile-pages.css';
+import './mobile-kit.css';
 
 const queryClient = createQueryClient();
 

@@ -1,23 +1,14 @@
 import { lazy } from 'react';
+import { Svg } from '../../mobile/icons';
 import type { MobileModule } from '../module-types';
 
 /** Two speech bubbles: a conversation. Drawn inline, as phones load no icon library. */
 function ConversationIcon() {
   return (
-    <svg
-      width={24}
-      height={24}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
+    <Svg>
       <path d="M4 5h11a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1H9l-4 3v-3H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1Z" />
       <path d="M16 9h4a1 1 0 0 1 1 1v7a1 1 0 0 1-1 1h-1v3l-4-3h-4a1 1 0 0 1-1-1v-1" />
-    </svg>
+    </Svg>
   );
 }
 

@@ -1,61 +1,15 @@
 import { COACH_KINDS, type TAvailabilitySlot } from '@lifeline/shared';
-import { toLanguage } from '../../i18n/languages';
+import { BEIJING, beijingDate, labelOf } from '../../i18n/format';
 
 /** A coach kind's label in the UI language; a code we do not know is shown as it is. */
-export function coachKindLabel(code: string, lang: string): string {
-  const kind = COACH_KINDS.find((k) => k.code === code);
-  if (!kind) return code;
-  return toLanguage(lang) === 'en' ? kind.en : kind.zh;
-}
+export const coachKindLabel = (code: string, lang: string) => labelOf(COACH_KINDS, code, lang);
 
-/** A bilingual text of the API (instrument names, band labels) in the UI language. */
-export function bilingual(text: { zh: string; en: string } | null | undefined, lang: string): string {
-  if (!text) return '';
-  return toLanguage(lang) === 'en' ? text.en : text.zh;
-}
-
-const ZONE = 'Asia/Shanghai';
-
-/** A moment (ISO) as a Beijing date and time with the weekday, as people read an appointment. */
-export function appointment(value: string | null | undefined, lang: string): string {
-  if (!value) return '';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  return d.toLocaleString(lang, {
-    timeZone: ZONE,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-}
-
-/** A moment (ISO) as its Beijing date, short. */
-export function dateOnly(value: string | null | undefined, lang: string): string {
-  if (!value) return '';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  return d.toLocaleDateString(lang, { timeZone: ZONE, year: 'numeric', month: 'long', day: 'numeric' });
-}
-
-/** A moment (ISO) as a Beijing date and time, short (for notes and request times). */
-export function dateTime(value: string | null | undefined, lang: string): string {
-  if (!value) return '';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  return d.toLocaleString(lang, {
-    timeZone: ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-}
+/** A moment as a Beijing date and time with the weekday, as people read an appointment. */
+export { beijingAppointment as appointment, bilingual } from '../../i18n/format';
+/** A moment as its Beijing date, short. */
+export const dateOnly = (value: string | null | undefined, lang: string) => beijingDate(value, lang);
+/** A moment as a Beijing date and time, short (for notes and request times). */
+export { beijingDateTime as dateTime } from '../../i18n/format';
 
 /**
  * A moment (ISO) as the value of a `datetime-local` input in Beijing time (YYYY-MM-DDTHH:MM),
@@ -67,7 +21,7 @@ export function toBeijingLocal(value: string | null | undefined): string {
   if (Number.isNaN(d.getTime())) return '';
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', {
-      timeZone: ZONE,
+      timeZone: BEIJING,
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',

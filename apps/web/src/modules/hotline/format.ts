@@ -5,17 +5,10 @@ import {
   HOTLINE_URGENCIES,
   HOTLINE_VISIBILITIES,
 } from '@lifeline/shared';
-import { toLanguage } from '../../i18n/languages';
+import { beijingDate, labelOf } from '../../i18n/format';
 import type { THotlineCategory } from './api';
 
-type Labelled = { readonly code: string; readonly zh: string; readonly en: string };
-
-function label(list: readonly Labelled[], code: string | null | undefined, lang: string): string {
-  if (!code) return '';
-  const found = list.find((l) => l.code === code);
-  if (!found) return code;
-  return toLanguage(lang) === 'en' ? found.en : found.zh;
-}
+const label = labelOf;
 
 /** A state's label as the shared table names it (待受理 / Submitted …). */
 export const stateLabel = (code: string, lang: string) => label(HOTLINE_STATES, code, lang);
@@ -36,31 +29,10 @@ export function categoryLabel(
   return label([...(categories ?? []), ...DEFAULT_HOTLINE_CATEGORIES], code, lang);
 }
 
-const ZONE = 'Asia/Shanghai';
-
 /** A moment (ISO) as a Beijing date and time, short. */
-export function dateTime(value: string | null | undefined, lang: string): string {
-  if (!value) return '';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  return d.toLocaleString(lang, {
-    timeZone: ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-}
-
-/** A moment (ISO) as its Beijing date. */
-export function dateOnly(value: string | null | undefined, lang: string): string {
-  if (!value) return '';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  return d.toLocaleDateString(lang, { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-}
+export { beijingDateTime as dateTime } from '../../i18n/format';
+/** A moment (ISO) as its Beijing date, in digits. */
+export const dateOnly = (value: string | null | undefined, lang: string) => beijingDate(value, lang, 'short');
 
 /** States after which nothing is due from the unit any more. */
 const SETTLED = new Set(['answered', 'confirmed', 'closed']);

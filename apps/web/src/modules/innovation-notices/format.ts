@@ -1,14 +1,7 @@
 import { AWARD_TIERS, COMMENDATION_KINDS, INNOVATION_CATEGORIES, INNOVATION_LEVELS } from '@lifeline/shared';
-import { toLanguage } from '../../i18n/languages';
+import { labelOf } from '../../i18n/format';
 
-type Labelled = readonly { readonly code: string; readonly zh: string; readonly en: string }[];
-
-/** A shared value list's label in the UI language; a code we do not know is shown as it is. */
-function label(list: Labelled, code: string | null | undefined, lang: string): string {
-  const item = code ? list.find((i) => i.code === code) : undefined;
-  if (!item) return code ?? '';
-  return toLanguage(lang) === 'en' ? item.en : item.zh;
-}
+const label = labelOf;
 
 export const levelLabel = (code: string | null, lang: string) => label(INNOVATION_LEVELS, code, lang);
 export const categoryLabel = (code: string, lang: string) => label(INNOVATION_CATEGORIES, code, lang);
@@ -23,22 +16,5 @@ export function yuan(fen: number, lang: string): string {
 }
 
 /** A business day (YYYY-MM-DD, Asia/Shanghai) as the reader writes dates. */
-export function day(value: string | null | undefined, lang: string): string {
-  if (!value) return '';
-  const d = new Date(`${value.slice(0, 10)}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return value;
-  return d.toLocaleDateString(lang, { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
-}
-
 /** A moment (ISO timestamp) as its day in Shanghai. */
-export function momentDay(value: string | null | undefined, lang: string): string {
-  if (!value) return '';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  return d.toLocaleDateString(lang, {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  });
-}
+export { beijingDate as momentDay, businessDay as day } from '../../i18n/format';

@@ -1,24 +1,15 @@
 import { lazy } from 'react';
+import { Svg } from '../../mobile/icons';
 import type { MobileModule } from '../module-types';
 
 /** A megaphone: what the cycles announce. Drawn inline, as phones load no icon library. */
 function MegaphoneIcon() {
   return (
-    <svg
-      width={24}
-      height={24}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
+    <Svg>
       <path d="M3 10v4a1 1 0 0 0 1 1h3l8 5V4L7 9H4a1 1 0 0 0-1 1Z" />
       <path d="M7 15v4a1 1 0 0 0 1 1h2" />
       <path d="M19 9a4 4 0 0 1 0 6" />
-    </svg>
+    </Svg>
   );
 }
 

@@ -1,17 +1,9 @@
-import {
-  COACH_KINDS,
-  optionRange,
-  standardScore,
-  type TInstrumentDefinition,
-  type TScoreResult,
-} from '@lifeline/shared';
+import { optionRange, standardScore, type TInstrumentDefinition, type TScoreResult } from '@lifeline/shared';
+import { bilingual } from '../../i18n/format';
 import { toLanguage } from '../../i18n/languages';
 
 /** A bilingual text of a definition or setting, in the UI language. */
-export function pick(text: { zh: string; en: string } | null | undefined, lang: string): string {
-  if (!text) return '';
-  return toLanguage(lang) === 'en' ? text.en : text.zh;
-}
+export const pick = bilingual;
 
 /** The language code `consentText()` takes. */
 export function consentLanguage(lang: string): 'zh' | 'en' {
@@ -19,45 +11,15 @@ export function consentLanguage(lang: string): 'zh' | 'en' {
 }
 
 /** A moment (ISO timestamp) as its day in Shanghai. */
-export function momentDay(value: string | null | undefined, lang: string): string {
-  if (!value) return '';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  return d.toLocaleDateString(lang, {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  });
-}
-
 /** A moment with its time of day, for lists where two entries can share a day. */
-export function momentDateTime(value: string | null | undefined, lang: string): string {
-  if (!value) return '';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  return d.toLocaleString(lang, {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
-
 /** A short day for the chart's axis (5/12). */
-export function shortDay(value: string, lang: string): string {
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleDateString(lang, { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' });
-}
-
+export {
+  beijingDate as momentDay,
+  beijingDayAndTime as momentDateTime,
+  beijingMonthDay as shortDay,
+} from '../../i18n/format';
 /** The coach kind in the UI language. */
-export function coachKindLabel(kind: string, lang: string): string {
-  const item = COACH_KINDS.find((k) => k.code === kind);
-  return item ? pick(item, lang) : kind;
-}
+export { coachKindLabel } from '../counselling/format';
 
 /** The lowest and highest standard score a sum scale can give. */
 export function scoreRange(def: TInstrumentDefinition): { min: number; max: number } | null {

@@ -1,23 +1,14 @@
 import { lazy } from 'react';
+import { Svg } from '../../mobile/icons';
 import type { MobileModule } from '../module-types';
 
 /** A heart held in a hand: care for oneself. Drawn inline, as phones load no icon library. */
 function HeartIcon() {
   return (
-    <svg
-      width={24}
-      height={24}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
+    <Svg>
       <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10Z" />
       <path d="M9 11h2l1-2 1.5 4 1-2H15" />
-    </svg>
+    </Svg>
   );
 }
 

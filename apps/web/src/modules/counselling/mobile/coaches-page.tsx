@@ -69,7 +69,7 @@ function AskForm({ coach, onCancel }: { coach: TCoachProfile; onCancel: () => vo
       <label className="m-field">
         <span>{t('ask.message')}</span>
         <textarea
-          className="m-cs-textarea"
+          className="m-textarea"
           rows={3}
           value={message}
           maxLength={MAX_MESSAGE + 100}
@@ -114,7 +114,7 @@ function AskForm({ coach, onCancel }: { coach: TCoachProfile; onCancel: () => vo
           {problemText(t, ask.error)}
         </p>
       )}
-      <div className="m-cs-buttons">
+      <div className="m-buttons">
         <button type="submit" className="m-button m-button-primary" disabled={ask.isPending}>
           {ask.isPending ? t('ask.sending') : t('ask.send')}
         </button>
@@ -188,7 +188,7 @@ function OneClick() {
   const { t } = useTranslation(['counselling', 'errors']);
   const ask = useAskForConsultation();
   return (
-    <section className="m-card m-cs-hero">
+    <section className="m-card m-hero">
       <h2>{t('hero.title')}</h2>
       <p>{t('hero.body')}</p>
       {ask.data ? (
@@ -196,7 +196,7 @@ function OneClick() {
       ) : (
         <button
           type="button"
-          className="m-button m-button-primary m-button-block m-cs-big"
+          className="m-button m-button-primary m-button-block m-big"
           disabled={ask.isPending}
           onClick={() => ask.mutate({})}
           data-testid="one-click"
@@ -228,7 +228,7 @@ export function CoachesPage() {
       ) : coaches.data.length === 0 ? (
         <Empty title={t('team.emptyTitle')} body={t('team.emptyBody')} testId="coaches-empty" />
       ) : (
-        <ul className="m-cs-cards" data-testid="coaches">
+        <ul className="m-cards" data-testid="coaches">
           {coaches.data.map((c) => (
             <CoachCard key={c.personId} coach={c} />
           ))}

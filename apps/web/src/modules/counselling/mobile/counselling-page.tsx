@@ -25,7 +25,7 @@ export function CounsellingPage() {
   // Loads the namespace before the first page draws (the shell's Suspense shows a spinner).
   useTranslation('counselling');
   return (
-    <div className="m-cs">
+    <div className="m-page m-cs">
       <Routes>
         <Route index element={<CoachesPage />} />
         <Route path="requests" element={<MyRequestsPage />} />

@@ -54,13 +54,13 @@ export function InboxPage() {
   return (
     <>
       <CounsellingNav />
-      <fieldset className="m-cs-filter" aria-label={t('inbox.filter')}>
+      <fieldset className="m-chip-nav m-cs-filter" aria-label={t('inbox.filter')}>
         {(['', ...CONSULTATION_STATES] as const).map((s) => (
           <button
             key={s || 'all'}
             type="button"
             aria-pressed={state === s}
-            className={state === s ? 'm-cs-chip m-cs-chip-on' : 'm-cs-chip'}
+            className={state === s ? 'm-chip m-chip-on' : 'm-chip'}
             onClick={() => setState(s)}
           >
             {s ? t(`states.${s}`) : t('inbox.all')}
@@ -75,10 +75,10 @@ export function InboxPage() {
             <>
               <h3 className="m-section-title">{t('inbox.pool', { count: pool.length })}</h3>
               {pool.length === 0 ? (
-                <p className="m-muted m-small m-cs-pad">{t('inbox.poolEmpty')}</p>
+                <p className="m-muted m-small m-pad">{t('inbox.poolEmpty')}</p>
               ) : (
                 <>
-                  <p className="m-muted m-small m-cs-pad">{t('inbox.poolHint')}</p>
+                  <p className="m-muted m-small m-pad">{t('inbox.poolHint')}</p>
                   <ul className="m-card m-cs-case-list m-cs-pool" data-testid="pool">
                     {pool.map((r) => (
                       <CaseRow key={r.id} request={r} />

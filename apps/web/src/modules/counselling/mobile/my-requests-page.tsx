@@ -61,7 +61,7 @@ export function MyRequestsPage() {
       ) : (
         <>
           <PrivacyNote>{t('mine.privacy')}</PrivacyNote>
-          <ul className="m-cs-cards" data-testid="my-requests">
+          <ul className="m-cards" data-testid="my-requests">
             {requests.data.map((r) => (
               <RequestCard key={r.id} request={r} />
             ))}

@@ -1,14 +1,18 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router';
 import { ApiError } from '../../../api/api-error';
+import { issuesOf } from '../../../api/issues';
 import { useMe } from '../../../api/me';
 import { errorMessage } from '../../../i18n/error-message';
-import { ChevronRightIcon, EmptyTrayIcon } from '../../../mobile/icons';
-import { MobileLoading } from '../../../mobile/pages/mobile-loading';
+import { type ChipLink, ChipNav } from '../../../mobile/components/chip-nav';
+import { NotFoundCard, QueryState as SharedQueryState } from '../../../mobile/components/query-state';
 import { MobileNotFoundPage } from '../../../mobile/pages/mobile-not-found-page';
 import type { TConsultationState } from '../api';
+
+export { BackLink } from '../../../mobile/components/back-link';
+export { EmptyState as Empty } from '../../../mobile/components/empty-state';
+export { PrivacyNote } from '../../../mobile/components/privacy-note';
 
 /** The permission of the coaches' pages (roles coach and volunteer). */
 export const COACH_PERMISSION = 'counselling.coach';
@@ -30,47 +34,23 @@ export function CoachOnly({ children }: { children: ReactNode }) {
 export function CounsellingNav() {
   const { t } = useTranslation('counselling');
   const coach = useIsCoach();
-  const cls = ({ isActive }: { isActive: boolean }) => (isActive ? 'm-cs-nav-on' : undefined);
-  return (
-    <nav className="m-cs-nav" aria-label={t('nav.label')} data-testid="counselling-nav">
-      <NavLink to="/m/counselling" end className={cls}>
-        {t('nav.team')}
-      </NavLink>
-      <NavLink to="/m/counselling/requests" end className={cls}>
-        {t('nav.mine')}
-      </NavLink>
-      {coach && (
-        <>
-          <NavLink to="/m/counselling/inbox" className={cls}>
-            {t('nav.inbox')}
-          </NavLink>
-          <NavLink to="/m/counselling/shared" className={cls}>
-            {t('nav.shared')}
-          </NavLink>
-          <NavLink to="/m/counselling/profile" className={cls}>
-            {t('nav.profile')}
-          </NavLink>
-        </>
-      )}
-    </nav>
-  );
-}
-
-/** Back to a list, at the top of a detail page. */
-export function BackLink({ to, children }: { to: string; children: ReactNode }) {
-  return (
-    <Link to={to} className="m-cs-back">
-      <ChevronRightIcon size={20} className="m-cs-back-icon" />
-      {children}
-    </Link>
-  );
+  const links: ChipLink[] = [
+    { to: '/m/counselling', end: true, label: t('nav.team') },
+    { to: '/m/counselling/requests', end: true, label: t('nav.mine') },
+  ];
+  if (coach)
+    links.push(
+      { to: '/m/counselling/inbox', label: t('nav.inbox') },
+      { to: '/m/counselling/shared', label: t('nav.shared') },
+      { to: '/m/counselling/profile', label: t('nav.profile') },
+    );
+  return <ChipNav label={t('nav.label')} links={links} testId="counselling-nav" />;
 }
 
 /** The paths of a `validation_failed` answer's issues (`body.startsAt`, `body.slots.2.end`). */
 export function issuePaths(error: unknown): string[] {
   if (!(error instanceof ApiError) || error.code !== 'validation_failed') return [];
-  const issues = (error.details as { issues?: { path?: unknown }[] } | undefined)?.issues;
-  return Array.isArray(issues) ? issues.map((i) => String(i?.path ?? '')) : [];
+  return issuesOf(error).map((i) => i.path.join('.'));
 }
 
 /** The text of a failed call; a stale version says plainly that someone else changed it. */
@@ -86,33 +66,13 @@ export function problemText(t: TFunction, error: unknown): string {
 
 /** A query still loading or failed: a spinner, or the reason with a retry. */
 export function QueryState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { t } = useTranslation(['counselling', 'common', 'errors']);
-  if (!error) return <MobileLoading />;
-  if (error instanceof ApiError && error.status === 404)
-    return (
-      <section className="m-card m-empty" data-testid="not-found">
-        <h4>{t('notFound.title')}</h4>
-        <p className="m-muted">{t('notFound.body')}</p>
-      </section>
-    );
+  const { t } = useTranslation('counselling');
   return (
-    <section className="m-result" role="alert">
-      <p>{errorMessage(t, error)}</p>
-      <button type="button" className="m-button m-button-primary" onClick={onRetry}>
-        {t('common:actions.retry')}
-      </button>
-    </section>
-  );
-}
-
-/** An honest empty state. */
-export function Empty({ title, body, testId }: { title: string; body?: string; testId?: string }) {
-  return (
-    <section className="m-card m-empty" data-testid={testId}>
-      <EmptyTrayIcon size={56} />
-      <h4>{title}</h4>
-      {body && <p className="m-muted">{body}</p>}
-    </section>
+    <SharedQueryState
+      error={error}
+      onRetry={onRetry}
+      notFound={<NotFoundCard title={t('notFound.title')} body={t('notFound.body')} testId="not-found" />}
+    />
   );
 }
 
@@ -123,35 +83,5 @@ export function StateBadge({ state }: { state: TConsultationState }) {
     <span className={`m-cs-state m-cs-state-${state}`} data-testid="request-state">
       {t(`states.${state}`)}
     </span>
-  );
-}
-
-/** A padlock: what is said here stays private. */
-export function LockIcon({ size = 18 }: { size?: number }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-    >
-      <rect x="5" y="11" width="14" height="10" rx="2" />
-      <path d="M8 11V8a4 4 0 0 1 8 0v3" />
-    </svg>
-  );
-}
-
-/** A short privacy statement with a padlock. */
-export function PrivacyNote({ children, testId }: { children: ReactNode; testId?: string }) {
-  return (
-    <p className="m-cs-privacy" data-testid={testId}>
-      <LockIcon />
-      <span>{children}</span>
-    </p>
   );
 }

@@ -128,14 +128,14 @@ function ProfileForm({ profile, setNotice }: { profile: TCoachProfile; setNotice
       <label className="m-field">
         <span>{t('profile.bio')}</span>
         <textarea
-          className="m-cs-textarea"
+          className="m-textarea"
           rows={5}
           value={bio}
           placeholder={t('profile.bioPlaceholder')}
           onChange={(e) => setBio(e.target.value)}
           data-testid="bio"
         />
-        <span className={bio.trim().length > MAX_BIO ? 'm-small m-cs-over' : 'm-muted m-small'}>
+        <span className={bio.trim().length > MAX_BIO ? 'm-small m-over' : 'm-muted m-small'}>
           {bio.trim().length}/{MAX_BIO}
         </span>
       </label>

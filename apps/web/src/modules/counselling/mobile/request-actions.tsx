@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/api-error';
+import { ConfirmBox, FormButtons, TextAreaField } from '../../../mobile/components/form-fields';
+import { Problem } from '../../../mobile/components/problem';
 import { type TConsultation, type TRequestAction, useReloadRequest, useRequestAction } from '../api';
 import { beijingIso, toBeijingLocal } from '../format';
 import { problemText } from './parts';
@@ -31,15 +33,6 @@ function useAct(request: TConsultation) {
   return { run, pending: mutation.isPending, problem };
 }
 
-function Problem({ text }: { text: string | null }) {
-  if (!text) return null;
-  return (
-    <p className="m-alert" role="alert">
-      {text}
-    </p>
-  );
-}
-
 /** The employee withdraws a request (asked once more before it goes). */
 export function CancelAction({ request, compact = false }: { request: TConsultation; compact?: boolean }) {
   const { t } = useTranslation('counselling');
@@ -57,24 +50,17 @@ export function CancelAction({ request, compact = false }: { request: TConsultat
       </button>
     );
   return (
-    <div className="m-cs-confirm">
-      <p>{t('actions.cancelConfirm')}</p>
-      <Problem text={problem} />
-      <div className="m-cs-buttons">
-        <button
-          type="button"
-          className="m-button m-button-primary"
-          disabled={pending}
-          onClick={() => run({ action: 'cancel', version: request.version }, () => setConfirming(false))}
-          data-testid="cancel-confirm"
-        >
-          {t('actions.cancelYes')}
-        </button>
-        <button type="button" className="m-button m-button-danger" onClick={() => setConfirming(false)}>
-          {t('actions.keep')}
-        </button>
-      </div>
-    </div>
+    <ConfirmBox
+      className="m-cs-confirm"
+      question={t('actions.cancelConfirm')}
+      problem={problem}
+      yesLabel={t('actions.cancelYes')}
+      onYes={() => run({ action: 'cancel', version: request.version }, () => setConfirming(false))}
+      pending={pending}
+      noLabel={t('actions.keep')}
+      onNo={() => setConfirming(false)}
+      testId="cancel-confirm"
+    />
   );
 }
 
@@ -123,14 +109,13 @@ function BookForm({ request, onDone }: { request: TConsultation; onDone: () => v
       </label>
       <p className="m-muted m-small">{t('book.hint')}</p>
       <Problem text={invalid ?? problem} />
-      <div className="m-cs-buttons">
-        <button type="submit" className="m-button m-button-primary" disabled={pending}>
-          {pending ? t('form.saving') : t('book.submit')}
-        </button>
-        <button type="button" className="m-button m-button-danger" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormButtons
+        label={t('book.submit')}
+        pending={pending}
+        pendingLabel={t('form.saving')}
+        onCancel={onDone}
+        cancelLabel={t('form.cancel')}
+      />
     </form>
   );
 }
@@ -151,26 +136,21 @@ function DeclineForm({ request, onDone }: { request: TConsultation; onDone: () =
   };
   return (
     <form className="m-form m-cs-action-form" onSubmit={onSubmit} noValidate data-testid="decline-form">
-      <label className="m-field">
-        <span>{t('decline.reason')}</span>
-        <textarea
-          className="m-cs-textarea"
-          rows={3}
-          value={reason}
-          placeholder={t('decline.placeholder')}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </label>
+      <TextAreaField
+        label={t('decline.reason')}
+        value={reason}
+        placeholder={t('decline.placeholder')}
+        onChange={setReason}
+      />
       <p className="m-muted m-small">{t('decline.hint')}</p>
       <Problem text={invalid ?? problem} />
-      <div className="m-cs-buttons">
-        <button type="submit" className="m-button m-button-primary" disabled={pending}>
-          {pending ? t('form.saving') : t('decline.submit')}
-        </button>
-        <button type="button" className="m-button m-button-danger" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormButtons
+        label={t('decline.submit')}
+        pending={pending}
+        pendingLabel={t('form.saving')}
+        onCancel={onDone}
+        cancelLabel={t('form.cancel')}
+      />
     </form>
   );
 }
@@ -180,24 +160,17 @@ function CloseAction({ request, onDone }: { request: TConsultation; onDone: () =
   const { t } = useTranslation('counselling');
   const { run, pending, problem } = useAct(request);
   return (
-    <div className="m-cs-confirm">
-      <p>{t('close.confirm')}</p>
-      <Problem text={problem} />
-      <div className="m-cs-buttons">
-        <button
-          type="button"
-          className="m-button m-button-primary"
-          disabled={pending}
-          onClick={() => run({ action: 'close', version: request.version }, onDone)}
-          data-testid="close-confirm"
-        >
-          {t('close.submit')}
-        </button>
-        <button type="button" className="m-button m-button-danger" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
-    </div>
+    <ConfirmBox
+      className="m-cs-confirm"
+      question={t('close.confirm')}
+      problem={problem}
+      yesLabel={t('close.submit')}
+      onYes={() => run({ action: 'close', version: request.version }, onDone)}
+      pending={pending}
+      noLabel={t('form.cancel')}
+      onNo={onDone}
+      testId="close-confirm"
+    />
   );
 }
 
@@ -214,7 +187,7 @@ export function CoachActions({ request }: { request: TConsultation }) {
       {open === 'decline' && <DeclineForm request={request} onDone={done} />}
       {open === 'close' && <CloseAction request={request} onDone={done} />}
       {open === null && (
-        <div className="m-cs-buttons">
+        <div className="m-buttons">
           {actions.includes('book') && (
             <button
               type="button"

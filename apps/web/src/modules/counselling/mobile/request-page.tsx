@@ -36,7 +36,7 @@ function Notes({ requestId }: { requestId: number }) {
         <ul className="m-cs-note-list">
           {notes.data.map((n) => (
             <li key={n.id} data-testid="note">
-              <p className="m-cs-note-text">{n.text}</p>
+              <p className="m-prewrap">{n.text}</p>
               <p className="m-muted m-small">{dateTime(n.createdAt, lang)}</p>
             </li>
           ))}
@@ -46,7 +46,7 @@ function Notes({ requestId }: { requestId: number }) {
         <label className="m-field">
           <span>{t('notes.add')}</span>
           <textarea
-            className="m-cs-textarea"
+            className="m-textarea"
             rows={3}
             value={text}
             placeholder={t('notes.placeholder')}
@@ -178,7 +178,7 @@ export function RequestPage({ id }: { id: number }) {
         <QueryState error={request.error} onRetry={() => void request.refetch()} />
       ) : (
         <>
-          <section className="m-card m-cs-heading" data-testid="request-heading">
+          <section className="m-card m-heading" data-testid="request-heading">
             <div className="m-cs-request-head">
               <h2>{asCoach ? t('case.title', { id: r.id }) : t('request.title', { id: r.id })}</h2>
               <StateBadge state={r.state} />
@@ -188,7 +188,7 @@ export function RequestPage({ id }: { id: number }) {
           {r.message && (
             <section className="m-card">
               <h3 className="m-cs-subtitle">{t('request.message')}</h3>
-              <p className="m-cs-message" data-testid="request-message">
+              <p className="m-prewrap" data-testid="request-message">
                 {r.message}
               </p>
             </section>

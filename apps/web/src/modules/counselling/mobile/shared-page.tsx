@@ -132,7 +132,7 @@ export function SharedPage() {
       ) : shared.data.length === 0 ? (
         <Empty title={t('shared.emptyTitle')} body={t('shared.emptyBody')} testId="shared-empty" />
       ) : (
-        <ul className="m-cs-cards" data-testid="shared">
+        <ul className="m-cards" data-testid="shared">
           {shared.data.map((p) => (
             <PersonCard key={p.owner.personId} person={p} defs={defs} />
           ))}

@@ -15,17 +15,17 @@ function BoardCard({ item }: { item: THotlineBoardItem }) {
   return (
     <li className="m-card m-hl-board-item" data-testid={`board-${item.id}`}>
       <span className="m-hl-item-head">
-        <span className="m-hl-tag">{categoryLabel(item.category, categories, lang)}</span>
+        <span className="m-tag">{categoryLabel(item.category, categories, lang)}</span>
         <span className="m-small m-muted">{item.unit.name}</span>
       </span>
       <strong className="m-hl-item-title">{item.title}</strong>
-      <p className="m-hl-text m-small">{item.description}</p>
+      <p className="m-prewrap m-small">{item.description}</p>
       {item.replies.map((r) => (
         <div key={`${r.at}-${r.text.slice(0, 16)}`} className="m-hl-board-reply" data-testid="board-reply">
           <span className="m-small m-muted">
             {t('board.replied', { unit: item.handlingUnit.name, date: dateOnly(r.at, lang) })}
           </span>
-          <p className="m-hl-text">{r.text}</p>
+          <p className="m-prewrap">{r.text}</p>
         </div>
       ))}
       <span className="m-hl-board-meta m-small m-muted">
@@ -102,7 +102,7 @@ export function BoardPage() {
         <Empty title={t('board.emptyTitle')} body={t('board.emptyBody')} testId="board-empty" />
       ) : (
         <>
-          <ul className="m-hl-cards" data-testid="board-items">
+          <ul className="m-cards" data-testid="board-items">
             {items.map((item) => (
               <BoardCard key={item.id} item={item} />
             ))}

@@ -53,10 +53,10 @@ export function HomePage() {
   return (
     <>
       <HotlineNav />
-      <section className="m-card m-hl-hero" data-testid="hotline-hero">
+      <section className="m-card m-hero m-hl-hero" data-testid="hotline-hero">
         <h2>{t('home.title')}</h2>
         <p className="m-muted">{t('home.body')}</p>
-        <Link to="/m/hotline/new" className="m-button m-button-primary m-hl-big" data-testid="raise">
+        <Link to="/m/hotline/new" className="m-button m-button-primary m-big" data-testid="raise">
           {t('home.raise')}
         </Link>
       </section>
@@ -67,13 +67,13 @@ export function HomePage() {
       ) : mine.data.length === 0 ? (
         <Empty title={t('home.emptyTitle')} body={t('home.emptyBody')} testId="mine-empty" />
       ) : (
-        <ul className="m-hl-cards" data-testid="my-items">
+        <ul className="m-cards" data-testid="my-items">
           {mine.data.map((item) => (
             <ItemCard key={item.id} item={item} />
           ))}
         </ul>
       )}
-      <p className="m-muted m-small m-hl-pad">{t('home.anonymousNotListed')}</p>
+      <p className="m-muted m-small m-pad">{t('home.anonymousNotListed')}</p>
 
       <RememberedList />
       <TrackForm />

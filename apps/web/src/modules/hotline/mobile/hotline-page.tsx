@@ -23,7 +23,7 @@ export function HotlinePage() {
   // Loads the namespace before the first page draws (the shell's Suspense shows a spinner).
   useTranslation('hotline');
   return (
-    <div className="m-hl">
+    <div className="m-page m-hl">
       <Routes>
         <Route index element={<HomePage />} />
         <Route path="new" element={<NewPage />} />

@@ -1,6 +1,7 @@
 import type { THotlineAction } from '@lifeline/shared';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormButtons, TextAreaField } from '../../../mobile/components/form-fields';
 import { type THotlineMine, type TItemAction, type TItemSource, useItemAction, useReloadItem } from '../api';
 import { dateTime } from '../format';
 import { isStale, Problem, problemText } from './parts';
@@ -41,6 +42,29 @@ function useAct(source: TItemSource, onChanged: (notice: string | null) => void)
   return { run, pending: mutation.isPending, problem };
 }
 
+/** An action's form on a card: its title, what it does, its fields. */
+function ActionCard({
+  title,
+  body,
+  onSubmit,
+  testId,
+  children,
+}: {
+  title: string;
+  body?: string;
+  onSubmit: (event: FormEvent) => void;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <form className="m-card m-form m-hl-action" onSubmit={onSubmit} noValidate data-testid={testId}>
+      <h3 className="m-hl-subtitle">{title}</h3>
+      {body && <p className="m-muted m-small">{body}</p>}
+      {children}
+    </form>
+  );
+}
+
 /** The unit asked for more: the reporter answers, and the clock runs again. */
 function AddInfoForm({ source, item, onChanged }: Props) {
   const { t } = useTranslation('hotline');
@@ -60,19 +84,19 @@ function AddInfoForm({ source, item, onChanged }: Props) {
     });
   };
   return (
-    <form className="m-card m-form m-hl-action" onSubmit={onSubmit} noValidate data-testid="add-info-form">
-      <h3 className="m-hl-subtitle">{t('addInfo.title')}</h3>
-      <p className="m-muted m-small">{t('addInfo.body')}</p>
-      <label className="m-field">
-        <span>{t('addInfo.label')}</span>
-        <textarea
-          className="m-hl-textarea"
-          rows={4}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="add-info-text"
-        />
-      </label>
+    <ActionCard
+      title={t('addInfo.title')}
+      body={t('addInfo.body')}
+      onSubmit={onSubmit}
+      testId="add-info-form"
+    >
+      <TextAreaField
+        label={t('addInfo.label')}
+        rows={4}
+        value={text}
+        onChange={setText}
+        testId="add-info-text"
+      />
       {sent && (
         <p className="m-alert m-alert-success" role="status">
           {t('addInfo.sent')}
@@ -87,7 +111,7 @@ function AddInfoForm({ source, item, onChanged }: Props) {
       >
         {pending ? t('form.sending') : t('addInfo.send')}
       </button>
-    </form>
+    </ActionCard>
   );
 }
 
@@ -138,8 +162,7 @@ function RateForm({ source, item, onChanged }: Props) {
     });
   };
   return (
-    <form className="m-card m-form m-hl-action" onSubmit={onSubmit} noValidate data-testid="rate-form">
-      <h3 className="m-hl-subtitle">{t('rate.title')}</h3>
+    <ActionCard title={t('rate.title')} onSubmit={onSubmit} testId="rate-form">
       <Stars
         value={rating}
         onChange={(n) => {
@@ -147,17 +170,13 @@ function RateForm({ source, item, onChanged }: Props) {
           setInvalid(null);
         }}
       />
-      <label className="m-field">
-        <span>{t('rate.comment')}</span>
-        <textarea
-          className="m-hl-textarea"
-          rows={3}
-          value={comment}
-          placeholder={t('rate.commentPlaceholder')}
-          onChange={(e) => setComment(e.target.value)}
-          data-testid="rate-comment"
-        />
-      </label>
+      <TextAreaField
+        label={t('rate.comment')}
+        value={comment}
+        placeholder={t('rate.commentPlaceholder')}
+        onChange={setComment}
+        testId="rate-comment"
+      />
       <label className="m-hl-check">
         <input
           type="checkbox"
@@ -174,7 +193,7 @@ function RateForm({ source, item, onChanged }: Props) {
       <button type="submit" className="m-button m-button-primary" disabled={pending} data-testid="rate-send">
         {pending ? t('form.sending') : t('rate.send')}
       </button>
-    </form>
+    </ActionCard>
   );
 }
 
@@ -205,34 +224,18 @@ function ReopenAction({ source, item, onChanged }: Props) {
     run({ action: 'reopen', text: value, version: item.version }, () => setOpen(false));
   };
   return (
-    <form className="m-card m-form m-hl-action" onSubmit={onSubmit} noValidate data-testid="reopen-form">
-      <h3 className="m-hl-subtitle">{t('reopen.title')}</h3>
-      <p className="m-muted m-small">{t('reopen.body')}</p>
-      <label className="m-field">
-        <span>{t('reopen.reason')}</span>
-        <textarea
-          className="m-hl-textarea"
-          rows={3}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="reopen-text"
-        />
-      </label>
+    <ActionCard title={t('reopen.title')} body={t('reopen.body')} onSubmit={onSubmit} testId="reopen-form">
+      <TextAreaField label={t('reopen.reason')} value={text} onChange={setText} testId="reopen-text" />
       <Problem text={invalid ?? problem} />
-      <div className="m-hl-buttons">
-        <button
-          type="submit"
-          className="m-button m-button-primary"
-          disabled={pending}
-          data-testid="reopen-send"
-        >
-          {pending ? t('form.sending') : t('reopen.send')}
-        </button>
-        <button type="button" className="m-button m-button-danger" onClick={() => setOpen(false)}>
-          {t('form.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormButtons
+        label={t('reopen.send')}
+        pending={pending}
+        pendingLabel={t('form.sending')}
+        onCancel={() => setOpen(false)}
+        cancelLabel={t('form.cancel')}
+        testId="reopen-send"
+      />
+    </ActionCard>
   );
 }
 

@@ -238,7 +238,7 @@ export function ItemView({ source, item }: { source: TItemSource; item: THotline
       <Messages item={item} />
       <section className="m-card">
         <h3 className="m-hl-subtitle">{t('item.description')}</h3>
-        <p className="m-hl-text" data-testid="item-description">
+        <p className="m-prewrap" data-testid="item-description">
           {item.description}
         </p>
         {item.photos.length > 0 && (

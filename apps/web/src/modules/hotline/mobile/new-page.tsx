@@ -265,7 +265,7 @@ export function NewPage() {
           <span>{t('new.description')}</span>
           <textarea
             id="f-description"
-            className="m-hl-textarea"
+            className="m-textarea"
             rows={5}
             value={description}
             placeholder={t('new.descriptionPlaceholder')}
@@ -353,7 +353,7 @@ export function NewPage() {
         )}
         <button
           type="submit"
-          className="m-button m-button-primary m-hl-big"
+          className="m-button m-button-primary m-big"
           disabled={file.isPending}
           data-testid="submit"
         >

@@ -1,53 +1,40 @@
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router';
 import { ApiError } from '../../../api/api-error';
+import { issuesOf } from '../../../api/issues';
 import { errorMessage } from '../../../i18n/error-message';
-import { ChevronRightIcon, EmptyTrayIcon } from '../../../mobile/icons';
-import { MobileLoading } from '../../../mobile/pages/mobile-loading';
+import { ChipNav } from '../../../mobile/components/chip-nav';
+import { NotFoundCard, QueryState as SharedQueryState } from '../../../mobile/components/query-state';
 import type { THotlineMine, THotlineState } from '../api';
 import { currentDue, dateTime, stateLabel, urgencyLabel } from '../format';
+
+export { BackLink } from '../../../mobile/components/back-link';
+export { EmptyState as Empty } from '../../../mobile/components/empty-state';
+export { PrivacyNote } from '../../../mobile/components/privacy-note';
+export { Problem } from '../../../mobile/components/problem';
 
 /** The module's own navigation: my items, raising a problem, the anonymous follow-up, the board. */
 export function HotlineNav() {
   const { t } = useTranslation('hotline');
-  const cls = ({ isActive }: { isActive: boolean }) => (isActive ? 'm-hl-nav-on' : undefined);
   return (
-    <nav className="m-hl-nav" aria-label={t('nav.label')} data-testid="hotline-nav">
-      <NavLink to="/m/hotline" end className={cls}>
-        {t('nav.home')}
-      </NavLink>
-      <NavLink to="/m/hotline/new" end className={cls}>
-        {t('nav.new')}
-      </NavLink>
-      <NavLink to="/m/hotline/track" end className={cls}>
-        {t('nav.track')}
-      </NavLink>
-      <NavLink to="/m/hotline/board" end className={cls}>
-        {t('nav.board')}
-      </NavLink>
-    </nav>
-  );
-}
-
-/** Back to a list, at the top of a detail page. */
-export function BackLink({ to, children }: { to: string; children: ReactNode }) {
-  return (
-    <Link to={to} className="m-hl-back">
-      <ChevronRightIcon size={20} className="m-hl-back-icon" />
-      {children}
-    </Link>
+    <ChipNav
+      label={t('nav.label')}
+      testId="hotline-nav"
+      links={[
+        { to: '/m/hotline', end: true, label: t('nav.home') },
+        { to: '/m/hotline/new', end: true, label: t('nav.new') },
+        { to: '/m/hotline/track', end: true, label: t('nav.track') },
+        { to: '/m/hotline/board', end: true, label: t('nav.board') },
+      ]}
+    />
   );
 }
 
 /** The issues of a `validation_failed` answer, as [path, message] (`body.title`, `item.title`). */
 export function issues(error: unknown): { path: string; message: string }[] {
   if (!(error instanceof ApiError) || error.code !== 'validation_failed') return [];
-  const list = (error.details as { issues?: { path?: unknown; message?: unknown }[] } | undefined)?.issues;
-  return Array.isArray(list)
-    ? list.map((i) => ({ path: String(i?.path ?? ''), message: String(i?.message ?? '') }))
-    : [];
+  return issuesOf(error).map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
 
 /** The last segment of each issue's path: the field it is about (`title` of `body.item.title`). */
@@ -77,46 +64,15 @@ export function QueryState({
   onRetry: () => void;
   notFound?: ReactNode;
 }) {
-  const { t } = useTranslation(['hotline', 'common', 'errors']);
-  if (!error) return <MobileLoading />;
-  if (error instanceof ApiError && error.status === 404)
-    return (
-      notFound ?? (
-        <section className="m-card m-empty" data-testid="not-found">
-          <h4>{t('notFound.title')}</h4>
-          <p className="m-muted">{t('notFound.body')}</p>
-        </section>
-      )
-    );
+  const { t } = useTranslation('hotline');
   return (
-    <section className="m-result" role="alert">
-      <p>{errorMessage(t, error)}</p>
-      <button type="button" className="m-button m-button-primary" onClick={onRetry}>
-        {t('common:actions.retry')}
-      </button>
-    </section>
-  );
-}
-
-/** An honest empty state. */
-export function Empty({
-  title,
-  body,
-  testId,
-  children,
-}: {
-  title: string;
-  body?: string;
-  testId?: string;
-  children?: ReactNode;
-}) {
-  return (
-    <section className="m-card m-empty" data-testid={testId}>
-      <EmptyTrayIcon size={56} />
-      <h4>{title}</h4>
-      {body && <p className="m-muted">{body}</p>}
-      {children}
-    </section>
+    <SharedQueryState
+      error={error}
+      onRetry={onRetry}
+      notFound={
+        notFound ?? <NotFoundCard title={t('notFound.title')} body={t('notFound.body')} testId="not-found" />
+      }
+    />
   );
 }
 
@@ -159,38 +115,5 @@ export function DueLine({
         </span>
       )}
     </span>
-  );
-}
-
-/** A short statement on who sees what, with a padlock. */
-export function PrivacyNote({ children, testId }: { children: ReactNode; testId?: string }) {
-  return (
-    <p className="m-hl-privacy" data-testid={testId}>
-      <svg
-        width={18}
-        height={18}
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.8}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-      >
-        <rect x="5" y="11" width="14" height="10" rx="2" />
-        <path d="M8 11V8a4 4 0 0 1 8 0v3" />
-      </svg>
-      <span>{children}</span>
-    </p>
-  );
-}
-
-/** An alert line, shown only when there is something to say. */
-export function Problem({ text }: { text: string | null | undefined }) {
-  if (!text) return null;
-  return (
-    <p className="m-alert" role="alert">
-      {text}
-    </p>
   );
 }

@@ -1,6 +1,7 @@
 import { HOTLINE_MAX_PHOTO_BYTES, HOTLINE_MAX_PHOTOS } from '@lifeline/shared';
 import { type ChangeEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Svg } from '../../../mobile/icons';
 import { megabytes } from '../format';
 
 /** A chosen photo and the object URL of its thumbnail. */
@@ -88,20 +89,10 @@ export function PhotoPicker({
               onClick={() => input.current?.click()}
               data-testid="photo-add"
             >
-              <svg
-                width={28}
-                height={28}
-                viewBox="0 0 24 24"
-                fill="none"
-                stroke="currentColor"
-                strokeWidth={1.6}
-                strokeLinecap="round"
-                strokeLinejoin="round"
-                aria-hidden="true"
-              >
+              <Svg size={28} strokeWidth={1.6}>
                 <path d="M4 8h3l2-3h6l2 3h3v11H4Z" />
                 <circle cx="12" cy="13" r="3.5" />
-              </svg>
+              </Svg>
               <span>{t('photos.add')}</span>
             </button>
           </li>

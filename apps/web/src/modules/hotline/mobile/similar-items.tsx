@@ -95,7 +95,7 @@ export function SimilarItems({ unitId, title }: { unitId: number | null; title: 
     <section className="m-hl-similar" aria-live="polite" data-testid="similar">
       <h4>{t('similar.title')}</h4>
       <p className="m-small m-muted">{t('similar.body')}</p>
-      <ul className="m-hl-plain-list">
+      <ul className="m-cards">
         {items.slice(0, 5).map((item) => (
           <SimilarRow
             key={item.id}

@@ -101,7 +101,7 @@ export function RememberedList({ onOpen }: { onOpen?: (state: TTrackState) => vo
   return (
     <section className="m-card m-hl-remembered" data-testid="remembered">
       <h3 className="m-hl-subtitle">{t('track.remembered')}</h3>
-      <ul className="m-hl-plain-list">
+      <ul className="m-cards">
         {list.map((entry) => (
           <li key={entry.code} className="m-hl-remembered-row">
             <button

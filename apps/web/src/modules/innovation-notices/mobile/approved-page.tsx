@@ -40,7 +40,7 @@ export function ApprovedPage({ cycleId }: { cycleId: number }) {
           <h4>{t('approved.empty')}</h4>
         </section>
       ) : (
-        <ul className="m-in-cards" data-testid="approved-list">
+        <ul className="m-cards" data-testid="approved-list">
           {lines.map((l) => (
             <li key={l.projectId} className="m-card m-in-item">
               <div className="m-in-item-head">

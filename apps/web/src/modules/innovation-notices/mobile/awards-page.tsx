@@ -41,7 +41,7 @@ function ObjectionForm({ cycleId, award, onDone }: { cycleId: number; award: TAw
       <label className="m-field">
         <span>{t('awards.form.label')}</span>
         <textarea
-          className="m-in-textarea"
+          className="m-textarea m-in-textarea"
           rows={4}
           value={text}
           placeholder={t('awards.form.placeholder')}
@@ -51,7 +51,7 @@ function ObjectionForm({ cycleId, award, onDone }: { cycleId: number; award: TAw
       </label>
       <p className="m-muted m-small m-in-hint">
         <span>{t('awards.form.hint')}</span>
-        <span className={length > MAX_TEXT ? 'm-in-over' : undefined}>
+        <span className={length > MAX_TEXT ? 'm-over' : undefined}>
           {length}/{MAX_TEXT}
         </span>
       </p>
@@ -91,7 +91,7 @@ function AwardCard({ view, award }: { view: TAwardsView; award: TAward }) {
           <ul>
             {award.objections.map((o) => (
               <li key={o.id} data-testid="objection">
-                <p className="m-in-objection-text">{o.text}</p>
+                <p className="m-prewrap">{o.text}</p>
                 <p className="m-muted m-small">
                   {t('awards.lodgedOn', { date: momentDay(o.lodgedAt, lang) })}
                   {o.lodgedBy ? ` · ${o.lodgedBy}` : ''}
@@ -188,7 +188,7 @@ export function AwardsPage({ cycleId }: { cycleId: number }) {
           <h4>{t('awards.empty')}</h4>
         </section>
       ) : (
-        <ul className="m-in-cards" data-testid="awards-list">
+        <ul className="m-cards" data-testid="awards-list">
           {view.awards.map((a) => (
             <AwardCard key={a.id} view={view} award={a} />
           ))}

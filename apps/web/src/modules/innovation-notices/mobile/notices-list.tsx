@@ -8,7 +8,7 @@ import { QueryState, shanghaiToday } from './parts';
 function Row({ to, title, sub, testId }: { to: string; title: string; sub?: string; testId: string }) {
   return (
     <Link to={to} className="m-row m-row-link" data-testid={testId}>
-      <span className="m-in-row-text">
+      <span className="m-row-text">
         <span>{title}</span>
         {sub && <span className="m-muted m-small">{sub}</span>}
       </span>
@@ -35,7 +35,7 @@ function CycleCard({ n }: { n: TCycleNotice }) {
           className={open ? 'm-in-publicity' : 'm-in-publicity m-in-publicity-ended'}
           data-testid="notice-awards"
         >
-          <span className="m-in-row-text">
+          <span className="m-row-text">
             <strong>{t('list.awardsPublicity')}</strong>
             <span>
               {open
@@ -87,7 +87,7 @@ export function NoticesList() {
     );
   return (
     <>
-      <p className="m-muted m-small m-in-intro">{t('list.intro')}</p>
+      <p className="m-muted m-small m-pad">{t('list.intro')}</p>
       {notices.data.map((n) => (
         <CycleCard key={n.cycleId} n={n} />
       ))}

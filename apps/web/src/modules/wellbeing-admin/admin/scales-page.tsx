@@ -18,6 +18,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
+import { formatPath, type Issue, issuesOf } from '../../../api/issues';
 import { NotFoundPage } from '../../../app/pages/not-found-page';
 import { errorMessage } from '../../../i18n/error-message';
 import { problemText } from '../../admin-kit/api-problems';
@@ -26,7 +27,6 @@ import { useLabels } from '../../admin-kit/labels';
 import { PageHeader } from '../../admin-kit/page-header';
 import { useInstruments, useRetireScale, useScales, useUploadScale } from '../api';
 import exampleScale from '../example-scale.json';
-import { formatPath, type Issue, issuesOf } from '../issues';
 import './wellbeing.css';
 
 /** Definitions are small; a file far above this is not one. */

@@ -23,6 +23,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { ApiError } from '../../../api/api-error';
+import { formatPath, type Issue, issuesOf } from '../../../api/issues';
 import { NotFoundPage } from '../../../app/pages/not-found-page';
 import { errorMessage } from '../../../i18n/error-message';
 import { isStaleVersion } from '../../admin-kit/api-problems';
@@ -30,7 +31,6 @@ import { formatTimestamp } from '../../admin-kit/dates';
 import { useLabels } from '../../admin-kit/labels';
 import { PageHeader } from '../../admin-kit/page-header';
 import { SETTINGS_KEY, useSaveWellbeingSettings, useWellbeingSettings } from '../api';
-import { formatPath, type Issue, issuesOf } from '../issues';
 import './wellbeing.css';
 
 const MAX_CONTACTS = 20;

@@ -78,7 +78,7 @@ export function CarePath({
         <ul className="m-wb-contacts">
           {settings.help.contacts.map((c) => (
             <li key={`${c.name}-${c.phone}`}>
-              <span className="m-wb-row-text">
+              <span className="m-row-text">
                 <strong>{c.name}</strong>
                 {c.hours && <span className="m-small">{c.hours}</span>}
               </span>

@@ -35,7 +35,7 @@ function ResultRow({ def, stored }: { def: TInstrumentDefinition | undefined; st
   return (
     <li className="m-wb-history-row" data-testid="history-row">
       <Link to={`/m/wellbeing/results/${stored.id}`} className="m-wb-history-link">
-        <span className="m-wb-row-text">
+        <span className="m-row-text">
           <span>
             <Summary def={def} stored={stored} />
           </span>

@@ -50,7 +50,7 @@ export function HomePage() {
           <p className="m-muted">{t('home.emptyBody')}</p>
         </section>
       ) : (
-        <ul className="m-wb-cards">
+        <ul className="m-cards">
           {list.map((d) => (
             <InstrumentCard
               key={d.code}

@@ -1,52 +1,35 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError } from '../../../api/api-error';
 import { errorMessage } from '../../../i18n/error-message';
+import { BackLink as SharedBackLink } from '../../../mobile/components/back-link';
+import { Problem } from '../../../mobile/components/problem';
+import { NotFoundCard, QueryState as SharedQueryState } from '../../../mobile/components/query-state';
 import { ChevronRightIcon } from '../../../mobile/icons';
-import { MobileLoading } from '../../../mobile/pages/mobile-loading';
 
 /** Back to a page of the module, at the top of every inner page. */
 export function BackLink({ to = '/m/wellbeing', label }: { to?: string; label?: string }) {
   const { t } = useTranslation('wellbeing');
-  return (
-    <Link to={to} className="m-wb-back">
-      <ChevronRightIcon size={20} className="m-wb-back-icon" />
-      {label ?? t('back')}
-    </Link>
-  );
+  return <SharedBackLink to={to}>{label ?? t('back')}</SharedBackLink>;
 }
 
 /** A query still loading or failed: a spinner, or the reason with a retry. */
 export function QueryState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { t } = useTranslation(['wellbeing', 'common', 'errors']);
-  if (!error) return <MobileLoading />;
-  if (error instanceof ApiError && error.status === 404)
-    return (
-      <section className="m-card m-empty" data-testid="not-found">
-        <h4>{t('notFound.title')}</h4>
-        <p className="m-muted">{t('notFound.body')}</p>
-      </section>
-    );
+  const { t } = useTranslation('wellbeing');
   return (
-    <section className="m-card m-wb-stack" role="alert">
-      <p>{errorMessage(t, error)}</p>
-      <button type="button" className="m-button m-button-primary" onClick={onRetry}>
-        {t('common:actions.retry')}
-      </button>
-    </section>
+    <SharedQueryState
+      error={error}
+      onRetry={onRetry}
+      errorClassName="m-card m-wb-stack"
+      notFound={<NotFoundCard title={t('notFound.title')} body={t('notFound.body')} testId="not-found" />}
+    />
   );
 }
 
 /** The translated reason of a failed action, or nothing. */
 export function ErrorNote({ error, children }: { error: unknown; children?: ReactNode }) {
   const { t } = useTranslation(['wellbeing', 'errors']);
-  if (!error && !children) return null;
-  return (
-    <p className="m-alert" role="alert">
-      {children ?? errorMessage(t, error)}
-    </p>
-  );
+  return <Problem text={children ?? (error ? errorMessage(t, error) : null)} />;
 }
 
 /**
@@ -121,7 +104,7 @@ export function LinkRow({
 }) {
   return (
     <Link to={to} className="m-row m-row-link" data-testid={testId}>
-      <span className="m-wb-row-text">
+      <span className="m-row-text">
         <span>{title}</span>
         {sub && <span className="m-muted m-small">{sub}</span>}
       </span>

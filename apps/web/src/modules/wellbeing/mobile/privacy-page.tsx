@@ -32,7 +32,7 @@ function ConsentRow({ consent, personId }: { consent: TConsentStatus; personId: 
   const [done, setDone] = useState<TErasure | null>(null);
   return (
     <li className="m-wb-consent-row" data-testid={`privacy-${consent.instrument}`}>
-      <div className="m-wb-row-text">
+      <div className="m-row-text">
         <strong>{pick(consent.name, lang)}</strong>
         <span className="m-muted m-small">
           {consent.granted

@@ -50,7 +50,7 @@ function CoachOption({
       >
         <input type="radio" name="coach" checked={selected} onChange={onSelect} className="m-sr-only" />
         <CoachAvatar coach={coach} />
-        <span className="m-wb-row-text">
+        <span className="m-row-text">
           <strong>{coach.name}</strong>
           <span className="m-muted m-small">
             {[coachKindLabel(coach.kind, i18n.language), coach.unitName].filter(Boolean).join(' · ')}
@@ -139,7 +139,7 @@ export function SharePage({ resultId }: { resultId: number }) {
         <legend className="m-sr-only">{t('share.what')}</legend>
         <label className={scope === 'result' ? 'm-wb-scope m-wb-scope-on' : 'm-wb-scope'}>
           <input type="radio" name="scope" checked={scope === 'result'} onChange={() => setScope('result')} />
-          <span className="m-wb-row-text">
+          <span className="m-row-text">
             <strong>{t('share.scopeResult')}</strong>
             <span className="m-muted m-small">
               {pick(stored.name, lang)} · {momentDay(stored.takenAt, lang)}
@@ -153,7 +153,7 @@ export function SharePage({ resultId }: { resultId: number }) {
             checked={scope === 'history'}
             onChange={() => setScope('history')}
           />
-          <span className="m-wb-row-text">
+          <span className="m-row-text">
             <strong>{t('share.scopeHistory')}</strong>
             <span className="m-muted m-small">{t('share.scopeHistoryHint')}</span>
           </span>

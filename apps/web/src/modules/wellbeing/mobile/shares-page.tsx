@@ -10,7 +10,7 @@ function ShareCard({ share }: { share: TShare }) {
   const revoke = useRevokeShare();
   return (
     <li className="m-card m-wb-stack" data-testid={`share-${share.id}`}>
-      <div className="m-wb-row-text">
+      <div className="m-row-text">
         <strong>{share.coach.name}</strong>
         <span className="m-muted m-small">
           {t('shares.since', { date: momentDay(share.createdAt, i18n.language) })}
@@ -58,7 +58,7 @@ export function SharesPage() {
           <p className="m-muted">{t('shares.emptyBody')}</p>
         </section>
       ) : (
-        <ul className="m-wb-cards" data-testid="shares-list">
+        <ul className="m-cards" data-testid="shares-list">
           {list.map((s) => (
             <ShareCard key={s.id} share={s} />
           ))}

@@ -52,7 +52,7 @@ function PublicHome() {
           <p className="m-muted">{t('home.emptyBody')}</p>
         </section>
       ) : (
-        <ul className="m-wb-cards">
+        <ul className="m-cards">
           {list.map((d) => (
             <InstrumentCard key={d.code} def={d} to={`${SELF_CHECK_PATH}/take/${d.code}`} consent="public" />
           ))}
