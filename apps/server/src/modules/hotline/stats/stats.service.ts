@@ -7,7 +7,22 @@ import { AppError } from '../../../platform/errors.js';
 import { unitRow } from '../items/item-rows.js';
 import { HIST_BUCKETS } from './rollup.js';
 
-type Raw = Record<string, string | number | number[] | null>;
+/** The rollup's counters, summed over the span (json_build_object's arguments). */
+const SUMS = [
+  'total',
+  ...ZHotlineState.options,
+  'accept_decided',
+  'accept_on_time',
+  'answer_decided',
+  'answer_on_time',
+  'wd_sum',
+  'wd_n',
+  'rated_n',
+  'rating_sum',
+  'reopened_n',
+]
+  .map((c) => `'${c}', sum(r.${c})`)
+  .join(', ');
 
 /** The 90th percentile of a histogram of whole working days (the last bucket: that many or more). */
 export function percentileOf(hist: number[], p: number): number | null {
@@ -38,26 +53,28 @@ export async function hotlineStats(db: Db, actor: Actor, q: THotlineStatsQuery):
     throw new AppError('not_found', 'Unit not found');
   });
   authorize(actor, 'hotline.stats', unit.path, 'Unit');
-  const rows = await queryRows<Raw>(
+  // Summed in the database and answered as one row of JSON: the client parses neither a
+  // hundred rows of counters nor their histogram arrays (most of this endpoint's CPU before).
+  const [agg] = await queryRows<{
+    cells: [string, string, number][];
+    sums: Record<string, number | null>;
+    hist: { i: number; n: number }[];
+  }>(
     db,
-    sql`select * from hotline_rollups where unit_id = ${unit.id} and month >= ${q.from} and month <= ${q.to}`,
+    sql`with r as (select * from hotline_rollups where unit_id = ${unit.id} and month >= ${q.from} and month <= ${q.to})
+        select (select coalesce(json_agg(json_build_array(r.month, r.category, r.total)), '[]'::json) from r) as cells,
+               (select json_build_object(${sql.raw(SUMS)}) from r) as sums,
+               (select coalesce(json_agg(json_build_object('i', h.i, 'n', h.n)), '[]'::json)
+                  from (select u.i, sum(u.v) as n from r cross join lateral unnest(r.wd_hist) with ordinality as u(v, i) group by u.i) h) as hist`,
   );
-  const sum = (col: string) => rows.reduce((s, r) => s + Number(r[col] ?? 0), 0);
-  const byKey = (key: 'category' | 'month') => {
+  const sum = (col: string) => Number(agg.sums[col] ?? 0);
+  const byKey = (key: 0 | 1) => {
     const m = new Map<string, number>();
-    for (const r of rows) m.set(String(r[key]), (m.get(String(r[key])) ?? 0) + Number(r.total));
+    for (const c of agg.cells) m.set(c[key], (m.get(c[key]) ?? 0) + Number(c[2]));
     return m;
   };
   const hist = new Array<number>(HIST_BUCKETS).fill(0);
-  for (const r of rows) {
-    const h =
-      typeof r.wd_hist === 'string'
-        ? (r.wd_hist as string).replace(/[{}]/g, '').split(',').map(Number)
-        : ((r.wd_hist as number[]) ?? []);
-    h.forEach((v, i) => {
-      hist[i] += Number(v);
-    });
-  }
+  for (const h of agg.hist) hist[Number(h.i) - 1] = Number(h.n);
   const overdue = await queryRows<{ unit_id: string; name: string; n: string }>(
     db,
     sql`select h.handling_unit_id as unit_id, u.name, count(*) as n from hotline_items h join org_units u on u.id = h.handling_unit_id
@@ -72,11 +89,9 @@ export async function hotlineStats(db: Db, actor: Actor, q: THotlineStatsQuery):
     from: q.from,
     to: q.to,
     total,
-    byCategory: [...byKey('category')].map(([category, n]) => ({ category, n })).sort((a, b) => b.n - a.n),
+    byCategory: [...byKey(1)].map(([category, n]) => ({ category, n })).sort((a, b) => b.n - a.n),
     byState: ZHotlineState.options.map((state) => ({ state, n: sum(state) })),
-    byMonth: [...byKey('month')]
-      .map(([month, n]) => ({ month, n }))
-      .sort((a, b) => a.month.localeCompare(b.month)),
+    byMonth: [...byKey(0)].map(([month, n]) => ({ month, n })).sort((a, b) => a.month.localeCompare(b.month)),
     acceptOnTimeRate: ratio(sum('accept_on_time'), sum('accept_decided')),
     answerOnTimeRate: ratio(sum('answer_on_time'), sum('answer_decided')),
     avgWorkingDays: wdN ? Math.round((sum('wd_sum') / wdN) * 10) / 10 : null,
