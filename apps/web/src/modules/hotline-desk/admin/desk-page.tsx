@@ -1,4 +1,4 @@
-import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { THotlineListItem } from '@lifeline/shared';
 import {
   Alert,
@@ -8,19 +8,17 @@ import {
   Checkbox,
   Empty,
   Flex,
-  Input,
-  Select,
   Table,
   type TableColumnsType,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useNavigate } from 'react-router';
 import { NotFoundPage } from '../../../app/pages/not-found-page';
 import { errorMessage } from '../../../i18n/error-message';
 import { downloadFile } from '../../admin-kit/files';
-import { FilterBar } from '../../admin-kit/filter-bar';
+import { FilterBar, SearchFilter, SelectFilter } from '../../admin-kit/filter-bar';
 import { PageHeader } from '../../admin-kit/page-header';
 import { idParam, useUrlFilters } from '../../admin-kit/url-filters';
 import { UnitTreeSelect } from '../../units/components/unit-tree-select';
@@ -54,8 +52,6 @@ function DeskPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [url, setUrl] = useUrlFilters(FILTER_KEYS);
-  const [typed, setTyped] = useState(url.q ?? '');
-  useEffect(() => setTyped(url.q ?? ''), [url.q]);
   const filters: ItemFilters = {
     unitId: idParam(url.unitId),
     state: url.state,
@@ -132,16 +128,12 @@ function DeskPage() {
       />
       <Card>
         <FilterBar>
-          <Input.Search
-            allowClear
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            onSearch={(v) => setUrl({ q: v.trim() })}
+          <SearchFilter
+            value={url.q}
+            onSearch={(q) => setUrl({ q })}
             placeholder={t('desk.search')}
-            aria-label={t('desk.search')}
-            enterButton={<SearchOutlined />}
-            style={{ width: 260 }}
-            data-testid="hotline-search"
+            width={260}
+            testId="hotline-search"
           />
           <UnitTreeSelect
             value={idParam(url.unitId)}
@@ -150,33 +142,27 @@ function DeskPage() {
             aria-label={t('desk.unitFilter')}
             style={{ width: 220 }}
           />
-          <Select
-            allowClear
+          <SelectFilter
             value={url.state}
             onChange={(v) => setUrl({ state: v })}
-            placeholder={t('fields.state')}
-            aria-label={t('fields.state')}
+            label={t('fields.state')}
             options={labels.stateOptions()}
-            style={{ width: 170 }}
-            data-testid="hotline-state-filter"
+            width={170}
+            testId="hotline-state-filter"
           />
-          <Select
-            allowClear
+          <SelectFilter
             value={url.category}
             onChange={(v) => setUrl({ category: v })}
-            placeholder={t('fields.category')}
-            aria-label={t('fields.category')}
+            label={t('fields.category')}
             options={labels.categoryOptions()}
-            style={{ width: 160 }}
+            width={160}
           />
-          <Select
-            allowClear
+          <SelectFilter
             value={url.urgency}
             onChange={(v) => setUrl({ urgency: v })}
-            placeholder={t('fields.urgency')}
-            aria-label={t('fields.urgency')}
+            label={t('fields.urgency')}
             options={labels.urgencyOptions()}
-            style={{ width: 190 }}
+            width={190}
           />
           <Checkbox
             checked={url.overdue === 'true'}

@@ -1,62 +1,18 @@
 import type { THotlineStats } from '@lifeline/shared';
 import { Card, Col, Row } from 'antd';
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EChart, type EChartOption } from '../../admin-kit/echart';
 import { useHotlineLabels } from '../labels';
-
-// Only what the three charts use, so that the lazily loaded chunk stays small.
-echarts.use([
-  BarChart,
-  LineChart,
-  PieChart,
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  CanvasRenderer,
-]);
 
 const RED = '#c8102e';
 const PALETTE = ['#c8102e', '#f08c00', '#1677ff', '#389e0d', '#722ed1', '#13c2c2', '#eb2f96', '#8c8c8c'];
-
-/** One ECharts instance in a div, resized with its box and disposed with the component. */
-function Chart({
-  option,
-  label,
-  testId,
-}: {
-  option: echarts.EChartsCoreOption;
-  label: string;
-  testId: string;
-}) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!box.current) return;
-    const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={box} className="ll-hl-chart" role="img" aria-label={label} data-testid={testId} />;
-}
 
 /** Items by category (bar), by month of arrival (line) and by state now (pie). */
 export function StatsCharts({ data }: { data: THotlineStats }) {
   const { t } = useTranslation('hotline-desk');
   const labels = useHotlineLabels();
-  const byCategory = useMemo<echarts.EChartsCoreOption>(() => {
+  const byCategory = useMemo<EChartOption>(() => {
     const rows = [...data.byCategory].sort((a, b) => a.n - b.n);
     return {
       color: [RED],
@@ -71,7 +27,7 @@ export function StatsCharts({ data }: { data: THotlineStats }) {
       series: [{ type: 'bar', name: t('stats.items'), barMaxWidth: 24, data: rows.map((r) => r.n) }],
     };
   }, [data.byCategory, labels, t]);
-  const byMonth = useMemo<echarts.EChartsCoreOption>(() => {
+  const byMonth = useMemo<EChartOption>(() => {
     // Every month of the range, those without items at zero (the server lists only the others).
     const counts = new Map(data.byMonth.map((m) => [m.month, m.n]));
     const months = monthsBetween(data.from, data.to);
@@ -94,7 +50,7 @@ export function StatsCharts({ data }: { data: THotlineStats }) {
       ],
     };
   }, [data.byMonth, data.from, data.to, t]);
-  const byState = useMemo<echarts.EChartsCoreOption>(
+  const byState = useMemo<EChartOption>(
     () => ({
       color: PALETTE,
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
@@ -116,17 +72,22 @@ export function StatsCharts({ data }: { data: THotlineStats }) {
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={12}>
         <Card size="small" title={t('stats.byCategory')}>
-          <Chart option={byCategory} label={t('stats.byCategory')} testId="chart-category" />
+          <EChart
+            option={byCategory}
+            label={t('stats.byCategory')}
+            className="ll-hl-chart"
+            testId="chart-category"
+          />
         </Card>
       </Col>
       <Col xs={24} lg={12}>
         <Card size="small" title={t('stats.byState')}>
-          <Chart option={byState} label={t('stats.byState')} testId="chart-state" />
+          <EChart option={byState} label={t('stats.byState')} className="ll-hl-chart" testId="chart-state" />
         </Card>
       </Col>
       <Col xs={24}>
         <Card size="small" title={t('stats.byMonth')}>
-          <Chart option={byMonth} label={t('stats.byMonth')} testId="chart-month" />
+          <EChart option={byMonth} label={t('stats.byMonth')} className="ll-hl-chart" testId="chart-month" />
         </Card>
       </Col>
     </Row>

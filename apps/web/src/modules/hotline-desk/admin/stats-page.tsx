@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { ROLE_PERMISSIONS, type THotlineStats } from '@lifeline/shared';
+import type { THotlineStats } from '@lifeline/shared';
 import {
   Alert,
   App,
@@ -15,19 +15,18 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { useMe } from '../../../api/me';
 import { NotFoundPage } from '../../../app/pages/not-found-page';
 import { errorMessage } from '../../../i18n/error-message';
+import { useDefaultUnit } from '../../admin-kit/default-unit';
 import { downloadFile } from '../../admin-kit/files';
 import { FilterBar } from '../../admin-kit/filter-bar';
+import { LoadingCard } from '../../admin-kit/loading-card';
 import { PageHeader } from '../../admin-kit/page-header';
 import { idParam, useUrlFilters } from '../../admin-kit/url-filters';
-import { useUnitTree } from '../../units/api';
 import { UnitTreeSelect } from '../../units/components/unit-tree-select';
-import { buildUnitTree } from '../../units/unit-tree';
 import { type StatsQuery, statsExportPath, useHotlineStats } from '../api';
 import { percent, useHotlineLabels } from '../labels';
 import '../../admin-kit/admin-kit.css';
@@ -49,23 +48,6 @@ export function HotlineStatsPage() {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const monthParam = (v: string | undefined) => (v && MONTH.test(v) ? v : undefined);
 
-/** The unit shown first: the highest unit where I may see the statistics, else the tree's top. */
-function useDefaultUnit(): number | undefined {
-  const me = useMe().data;
-  const canRead = me?.permissions.includes('org_unit.read') ?? false;
-  const tree = useUnitTree(false, canRead);
-  return useMemo(() => {
-    const granted = (me?.roles ?? []).filter((r) => ROLE_PERMISSIONS[r.role]?.includes('hotline.stats'));
-    if (tree.data) {
-      const { byId, roots } = buildUnitTree(tree.data);
-      const depth = (id: number) => byId.get(id)?.depth ?? Number.MAX_SAFE_INTEGER;
-      const highest = [...granted].sort((a, b) => depth(a.unitId) - depth(b.unitId))[0];
-      return highest?.unitId ?? roots[0]?.id;
-    }
-    return granted[0]?.unitId;
-  }, [me, tree.data]);
-}
-
 /**
  * The hotline's numbers for a unit's subtree and a range of months: how many items, how many
  * were accepted and answered in time, how long they took, how satisfied reporters were, and
@@ -76,7 +58,7 @@ function StatsPage() {
   const labels = useHotlineLabels();
   const { message } = App.useApp();
   const [url, setUrl] = useUrlFilters(['unit', 'from', 'to'] as const);
-  const defaultUnit = useDefaultUnit();
+  const defaultUnit = useDefaultUnit('hotline.stats');
   const thisMonth = dayjs().format('YYYY-MM');
   const unitId = idParam(url.unit) ?? defaultUnit;
   const from = monthParam(url.from) ?? `${dayjs().year()}-01`;
@@ -216,15 +198,7 @@ function Figures({ data, lang, loading }: { data: THotlineStats; lang: string; l
           <Empty description={t('stats.empty')} />
         </Card>
       ) : (
-        <Suspense
-          fallback={
-            <Card>
-              <Flex justify="center">
-                <Spin />
-              </Flex>
-            </Card>
-          }
-        >
+        <Suspense fallback={<LoadingCard />}>
           <StatsCharts data={data} />
         </Suspense>
       )}

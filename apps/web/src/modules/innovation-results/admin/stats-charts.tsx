@@ -1,40 +1,11 @@
 import { INNOVATION_LEVELS, type TCycleStats } from '@lifeline/shared';
 import { Card, Col, Row } from 'antd';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EChart, type EChartOption } from '../../admin-kit/echart';
 import { useLabels } from '../../admin-kit/labels';
 import { fenToWan } from '../money';
 
-// Only what the two charts use, so that the lazily loaded chunk stays small.
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
 const PALETTE = ['#c8102e', '#f08c00', '#1677ff', '#8c8c8c', '#389e0d'];
-
-/** One ECharts instance in a div, resized with its box and disposed with the component. */
-function Chart({ option, label }: { option: echarts.EChartsCoreOption; label: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!box.current) return;
-    const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={box} className="ll-chart" role="img" aria-label={label} />;
-}
 
 /** Approved projects by level with the approval rate, and the money granted and paid, per cycle. */
 export function StatsCharts({ cycles, pending }: { cycles: TCycleStats[]; pending: number[] }) {
@@ -42,7 +13,7 @@ export function StatsCharts({ cycles, pending }: { cycles: TCycleStats[]; pendin
   const labels = useLabels();
   const names = cycles.map((c) => c.name);
 
-  const approvals: echarts.EChartsCoreOption = {
+  const approvals: EChartOption = {
     color: PALETTE,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, type: 'scroll' },
@@ -86,7 +57,7 @@ export function StatsCharts({ cycles, pending }: { cycles: TCycleStats[]; pendin
     ],
   };
 
-  const money: echarts.EChartsCoreOption = {
+  const money: EChartOption = {
     color: ['#c8102e', '#f08c00'],
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => t('stats.wanValue', { value: v }) },
     legend: { top: 0 },
@@ -113,12 +84,12 @@ export function StatsCharts({ cycles, pending }: { cycles: TCycleStats[]; pendin
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={14}>
         <Card size="small" title={t('stats.chartApprovals')}>
-          <Chart option={approvals} label={t('stats.chartApprovals')} />
+          <EChart option={approvals} label={t('stats.chartApprovals')} className="ll-chart" />
         </Card>
       </Col>
       <Col xs={24} xl={10}>
         <Card size="small" title={t('stats.chartMoney')}>
-          <Chart option={money} label={t('stats.chartMoney')} />
+          <EChart option={money} label={t('stats.chartMoney')} className="ll-chart" />
         </Card>
       </Col>
     </Row>

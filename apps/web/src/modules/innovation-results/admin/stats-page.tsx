@@ -10,7 +10,6 @@ import {
   Flex,
   Row,
   Select,
-  Spin,
   Statistic,
   Table,
   type TableColumnsType,
@@ -22,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../i18n/error-message';
 import { downloadFile, queryString } from '../../admin-kit/files';
 import { useLabels } from '../../admin-kit/labels';
+import { LoadingCard } from '../../admin-kit/loading-card';
 import { useUrlFilters } from '../../admin-kit/url-filters';
 import { useCycles, useStats } from '../api';
 import { formatYuan } from '../money';
@@ -294,15 +294,7 @@ export function StatsPage() {
           />
         </Card>
         {rows.length > 0 && (
-          <Suspense
-            fallback={
-              <Card>
-                <Flex justify="center">
-                  <Spin />
-                </Flex>
-              </Card>
-            }
-          >
+          <Suspense fallback={<LoadingCard />}>
             <StatsCharts cycles={rows} pending={rows.filter(deciding).map((c) => c.cycleId)} />
           </Suspense>
         )}

@@ -1,4 +1,4 @@
-import { DeleteOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { LockOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   AWARD_TIERS,
   DEFAULT_RUBRIC,
@@ -19,19 +19,19 @@ import {
   Form,
   type FormInstance,
   Input,
-  InputNumber,
   Result,
   Row,
   Select,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useMe } from '../../../api/me';
 import { fieldProblems, isStaleVersion } from '../../admin-kit/api-problems';
 import { fromDayjs, toDayjs } from '../../admin-kit/dates';
+import { NumberCell, notEmpty, RemoveButton } from '../../admin-kit/form-cells';
 import { PageHeader } from '../../admin-kit/page-header';
 import { idParam } from '../../admin-kit/url-filters';
 import { useCreateCycle, useCycles, useUpdateCycle } from '../api';
@@ -268,6 +268,12 @@ function CycleForm({ cycle }: { cycle?: TCycle }) {
     },
   });
 
+  /** A required number from `min` to `max`. */
+  const range = (min: number, max: number, message: string) =>
+    ({ required: true, type: 'number', min, max, message }) as const;
+  const yuan = { min: 0, precision: 2, suffix: t('form.yuan') };
+  const unlimited = { min: 1, precision: 0, placeholder: t('settings.unlimited') };
+
   return (
     <Form<Values>
       form={form}
@@ -279,29 +285,23 @@ function CycleForm({ cycle }: { cycle?: TCycle }) {
     >
       <Card title={t('settings.sections.basics')} className="ll-inno-gap">
         <Row gutter={16}>
-          <Col xs={12} md={4}>
-            <Form.Item
-              name="number"
-              label={t('settings.number')}
-              rules={[
-                { required: true, type: 'number', min: 1, max: 999, message: t('settings.numberRange') },
-              ]}
-            >
-              <InputNumber<number> min={1} max={999} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item
-              name="startYear"
-              label={t('settings.startYear')}
-              extra={startYear ? t('settings.years', { from: startYear, to: startYear + 1 }) : undefined}
-              rules={[
-                { required: true, type: 'number', min: 2000, max: 2100, message: t('settings.yearRange') },
-              ]}
-            >
-              <InputNumber<number> min={2000} max={2100} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
+          <NumberCell
+            xs={12}
+            md={4}
+            name="number"
+            label={t('settings.number')}
+            rules={[range(1, 999, t('settings.numberRange'))]}
+            input={{ min: 1, max: 999, precision: 0 }}
+          />
+          <NumberCell
+            xs={12}
+            md={6}
+            name="startYear"
+            label={t('settings.startYear')}
+            extra={startYear ? t('settings.years', { from: startYear, to: startYear + 1 }) : undefined}
+            rules={[range(2000, 2100, t('settings.yearRange'))]}
+            input={{ min: 2000, max: 2100, precision: 0 }}
+          />
           <Col xs={24} md={14}>
             <Form.Item
               name="name"
@@ -327,30 +327,24 @@ function CycleForm({ cycle }: { cycle?: TCycle }) {
               </Form.Item>
             )}
           </Col>
-          <Col xs={12} md={6}>
-            <Form.Item
-              name="disagreementSpread"
-              label={t('settings.spread')}
-              extra={t('settings.spreadHint')}
-              rules={[
-                { required: true, type: 'number', min: 0.1, max: 100, message: t('settings.spreadRange') },
-              ]}
-            >
-              <InputNumber<number> min={0.1} max={100} step={1} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item
-              name="reminderDays"
-              label={t('settings.reminderDays')}
-              extra={t('settings.reminderHint')}
-              rules={[
-                { required: true, type: 'number', min: 1, max: 60, message: t('settings.reminderRange') },
-              ]}
-            >
-              <InputNumber<number> min={1} max={60} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
+          <NumberCell
+            xs={12}
+            md={6}
+            name="disagreementSpread"
+            label={t('settings.spread')}
+            extra={t('settings.spreadHint')}
+            rules={[range(0.1, 100, t('settings.spreadRange'))]}
+            input={{ min: 0.1, max: 100, step: 1 }}
+          />
+          <NumberCell
+            xs={12}
+            md={6}
+            name="reminderDays"
+            label={t('settings.reminderDays')}
+            extra={t('settings.reminderHint')}
+            rules={[range(1, 60, t('settings.reminderRange'))]}
+            input={{ min: 1, max: 60, precision: 0 }}
+          />
         </Row>
       </Card>
 
@@ -372,19 +366,11 @@ function CycleForm({ cycle }: { cycle?: TCycle }) {
       </Card>
 
       <Card title={t('settings.sections.levels')} className="ll-inno-gap">
-        <Form.List
-          name="levels"
-          rules={[
-            {
-              validator: (_, rows: LevelRow[]) =>
-                rows?.length ? Promise.resolve() : Promise.reject(new Error(t('settings.levelsRequired'))),
-            },
-          ]}
-        >
+        <Form.List name="levels" rules={[notEmpty(t('settings.levelsRequired'))]}>
           {(fields, { add, remove }, { errors }) => (
             <>
               {fields.map((field) => (
-                <Row gutter={12} key={field.key} align="top" className="ll-inno-list-row">
+                <ListRow key={field.key} onRemove={() => remove(field.name)} removeSpan={{ xs: 24, md: 2 }}>
                   <Col xs={24} md={7}>
                     <Form.Item
                       name={[field.name, 'level']}
@@ -397,56 +383,39 @@ function CycleForm({ cycle }: { cycle?: TCycle }) {
                       <Select options={labels.levelOptions()} />
                     </Form.Item>
                   </Col>
-                  <Col xs={8} md={4}>
-                    <Form.Item name={[field.name, 'quota']} label={t('settings.quota')}>
-                      <InputNumber<number>
-                        min={1}
-                        precision={0}
-                        placeholder={t('settings.unlimited')}
-                        style={{ width: '100%' }}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={8} md={5}>
-                    <Form.Item name={[field.name, 'minYuan']} label={t('settings.minFunding')}>
-                      <InputNumber<number>
-                        min={0}
-                        precision={2}
-                        suffix={t('form.yuan')}
-                        style={{ width: '100%' }}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={8} md={6}>
-                    <Form.Item
-                      name={[field.name, 'maxYuan']}
-                      label={t('settings.maxFunding')}
-                      dependencies={[['levels', field.name, 'minYuan']]}
-                      rules={[
-                        {
-                          validator: (_, max: number | null) => {
-                            const min = form.getFieldValue(['levels', field.name, 'minYuan']) as
-                              | number
-                              | null;
-                            return min != null && max != null && min > max
-                              ? Promise.reject(new Error(t('settings.minAboveMax')))
-                              : Promise.resolve();
-                          },
+                  <NumberCell
+                    xs={8}
+                    md={4}
+                    name={[field.name, 'quota']}
+                    label={t('settings.quota')}
+                    input={unlimited}
+                  />
+                  <NumberCell
+                    xs={8}
+                    md={5}
+                    name={[field.name, 'minYuan']}
+                    label={t('settings.minFunding')}
+                    input={yuan}
+                  />
+                  <NumberCell
+                    xs={8}
+                    md={6}
+                    name={[field.name, 'maxYuan']}
+                    label={t('settings.maxFunding')}
+                    dependencies={[['levels', field.name, 'minYuan']]}
+                    rules={[
+                      {
+                        validator: (_, max: number | null) => {
+                          const min = form.getFieldValue(['levels', field.name, 'minYuan']) as number | null;
+                          return min != null && max != null && min > max
+                            ? Promise.reject(new Error(t('settings.minAboveMax')))
+                            : Promise.resolve();
                         },
-                      ]}
-                    >
-                      <InputNumber<number>
-                        min={0}
-                        precision={2}
-                        suffix={t('form.yuan')}
-                        style={{ width: '100%' }}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={24} md={2}>
-                    <RemoveButton label={t('settings.remove')} onClick={() => remove(field.name)} />
-                  </Col>
-                </Row>
+                      },
+                    ]}
+                    input={yuan}
+                  />
+                </ListRow>
               ))}
               <Form.ErrorList errors={errors} />
               <Button
@@ -479,19 +448,11 @@ function CycleForm({ cycle }: { cycle?: TCycle }) {
             className="ll-inno-gap"
           />
         )}
-        <Form.List
-          name="rubric"
-          rules={[
-            {
-              validator: (_, rows: RubricRow[]) =>
-                rows?.length ? Promise.resolve() : Promise.reject(new Error(t('settings.rubricRequired'))),
-            },
-          ]}
-        >
+        <Form.List name="rubric" rules={[notEmpty(t('settings.rubricRequired'))]}>
           {(fields, { add, remove }, { errors }) => (
             <>
               {fields.map((field) => (
-                <Row gutter={12} key={field.key} align="top" className="ll-inno-list-row">
+                <ListRow key={field.key} onRemove={locked ? undefined : () => remove(field.name)}>
                   <Col xs={12} md={5}>
                     <Form.Item
                       name={[field.name, 'key']}
@@ -526,29 +487,15 @@ function CycleForm({ cycle }: { cycle?: TCycle }) {
                       <Input disabled={locked} maxLength={60} />
                     </Form.Item>
                   </Col>
-                  <Col xs={8} md={5}>
-                    <Form.Item
-                      name={[field.name, 'weight']}
-                      label={t('settings.weight')}
-                      rules={[
-                        {
-                          required: true,
-                          type: 'number',
-                          min: 0.1,
-                          max: 100,
-                          message: t('settings.weightRange'),
-                        },
-                      ]}
-                    >
-                      <InputNumber<number> disabled={locked} min={0.1} max={100} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={4} md={2}>
-                    {!locked && (
-                      <RemoveButton label={t('settings.remove')} onClick={() => remove(field.name)} />
-                    )}
-                  </Col>
-                </Row>
+                  <NumberCell
+                    xs={8}
+                    md={5}
+                    name={[field.name, 'weight']}
+                    label={t('settings.weight')}
+                    rules={[range(0.1, 100, t('settings.weightRange'))]}
+                    input={{ disabled: locked, min: 0.1, max: 100 }}
+                  />
+                </ListRow>
               ))}
               <Form.ErrorList errors={errors} />
               {!locked && (
@@ -569,7 +516,7 @@ function CycleForm({ cycle }: { cycle?: TCycle }) {
           {(fields, { add, remove }) => (
             <>
               {fields.map((field) => (
-                <Row gutter={12} key={field.key} align="top" className="ll-inno-list-row">
+                <ListRow key={field.key} onRemove={() => remove(field.name)}>
                   <Col xs={24} md={8}>
                     <Form.Item
                       name={[field.name, 'tier']}
@@ -584,43 +531,28 @@ function CycleForm({ cycle }: { cycle?: TCycle }) {
                       />
                     </Form.Item>
                   </Col>
-                  <Col xs={12} md={8}>
-                    <Form.Item
-                      name={[field.name, 'amountYuan']}
-                      label={t('settings.amount')}
-                      rules={[
-                        {
-                          required: true,
-                          type: 'number',
-                          min: 0,
-                          max: MAX_AWARD_YUAN,
-                          message: t('settings.amountRange', { max: labels.money(MAX_AWARD_FEN) }),
-                        },
-                      ]}
-                    >
-                      <InputNumber<number>
-                        min={0}
-                        max={MAX_AWARD_YUAN}
-                        precision={2}
-                        suffix={t('form.yuan')}
-                        style={{ width: '100%' }}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={8} md={6}>
-                    <Form.Item name={[field.name, 'count']} label={t('settings.count')}>
-                      <InputNumber<number>
-                        min={1}
-                        precision={0}
-                        placeholder={t('settings.unlimited')}
-                        style={{ width: '100%' }}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={4} md={2}>
-                    <RemoveButton label={t('settings.remove')} onClick={() => remove(field.name)} />
-                  </Col>
-                </Row>
+                  <NumberCell
+                    xs={12}
+                    md={8}
+                    name={[field.name, 'amountYuan']}
+                    label={t('settings.amount')}
+                    rules={[
+                      range(
+                        0,
+                        MAX_AWARD_YUAN,
+                        t('settings.amountRange', { max: labels.money(MAX_AWARD_FEN) }),
+                      ),
+                    ]}
+                    input={{ ...yuan, max: MAX_AWARD_YUAN }}
+                  />
+                  <NumberCell
+                    xs={8}
+                    md={6}
+                    name={[field.name, 'count']}
+                    label={t('settings.count')}
+                    input={unlimited}
+                  />
+                </ListRow>
               ))}
               <Button
                 icon={<PlusOutlined />}
@@ -653,10 +585,23 @@ function CycleForm({ cycle }: { cycle?: TCycle }) {
   );
 }
 
-function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+/** A row of a list section (levels, rubric, tiers): its fields, then its delete button, if any. */
+function ListRow({
+  children,
+  onRemove,
+  removeSpan = { xs: 4, md: 2 },
+}: {
+  children: ReactNode;
+  onRemove?: () => void;
+  removeSpan?: { xs: number; md: number };
+}) {
+  const { t } = useTranslation('innovation');
   return (
-    <Form.Item label=" " colon={false}>
-      <Button danger type="text" icon={<DeleteOutlined />} aria-label={label} onClick={onClick} />
-    </Form.Item>
+    <Row gutter={12} align="top" className="ll-inno-list-row">
+      {children}
+      <Col {...removeSpan}>
+        {onRemove && <RemoveButton label={t('settings.remove')} onClick={onRemove} />}
+      </Col>
+    </Row>
   );
 }

@@ -1,13 +1,12 @@
-import { FileAddOutlined, SearchOutlined } from '@ant-design/icons';
+import { FileAddOutlined } from '@ant-design/icons';
 import { PROJECT_STATES, type TCycle, type TProjectSummary } from '@lifeline/shared';
-import { Alert, Button, Card, Empty, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Empty, Table, type TableColumnsType, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../../api/me';
 import { errorMessage } from '../../../i18n/error-message';
 import { formatTimestamp } from '../../admin-kit/dates';
-import { FilterBar } from '../../admin-kit/filter-bar';
+import { FilterBar, SearchFilter, SelectFilter } from '../../admin-kit/filter-bar';
 import { idParam, useUrlFilters } from '../../admin-kit/url-filters';
 import { UnitTreeSelect } from '../../units/components/unit-tree-select';
 import { type ProjectFilters, useProjects } from '../api';
@@ -76,8 +75,6 @@ function ProjectList({ cycle }: { cycle: TCycle }) {
   const navigate = useNavigate();
   const canReadUnits = useMe().data?.permissions.includes('org_unit.read') ?? false;
   const [url, setUrl] = useUrlFilters(FILTER_KEYS);
-  const [typed, setTyped] = useState(url.q ?? '');
-  useEffect(() => setTyped(url.q ?? ''), [url.q]);
   const filters: ProjectFilters = {
     cycleId: cycle.id,
     q: url.q,
@@ -135,42 +132,32 @@ function ProjectList({ cycle }: { cycle: TCycle }) {
     <Card>
       <DeclarationHint cycle={cycle} />
       <FilterBar>
-        <Input.Search
-          allowClear
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          onSearch={(v) => setUrl({ q: v.trim() })}
+        <SearchFilter
+          value={url.q}
+          onSearch={(q) => setUrl({ q })}
           placeholder={t('projects.searchPlaceholder')}
-          enterButton={<SearchOutlined />}
-          aria-label={t('projects.searchPlaceholder')}
-          style={{ width: 280 }}
+          width={280}
         />
-        <Select
-          allowClear
+        <SelectFilter
           value={url.state}
           onChange={(v) => setUrl({ state: v })}
-          placeholder={t('fields.state')}
-          aria-label={t('fields.state')}
+          label={t('fields.state')}
           options={PROJECT_STATES.map((s) => ({ value: s, label: labels.state(s) }))}
-          style={{ width: 150 }}
+          width={150}
         />
-        <Select
-          allowClear
+        <SelectFilter
           value={url.level}
           onChange={(v) => setUrl({ level: v })}
-          placeholder={t('fields.level')}
-          aria-label={t('fields.level')}
+          label={t('fields.level')}
           options={labels.levelOptions()}
-          style={{ width: 170 }}
+          width={170}
         />
-        <Select
-          allowClear
+        <SelectFilter
           value={url.category}
           onChange={(v) => setUrl({ category: v })}
-          placeholder={t('fields.category')}
-          aria-label={t('fields.category')}
+          label={t('fields.category')}
           options={labels.categoryOptions()}
-          style={{ width: 150 }}
+          width={150}
         />
         {canReadUnits && (
           <UnitTreeSelect

@@ -1,46 +1,10 @@
 import { Card } from 'antd';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EChart, type EChartOption } from '../../admin-kit/echart';
 import type { BandShare } from '../bands';
 
-// Only what the chart uses, so that the lazily loaded chunk stays small.
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
 type Band = { code: string; name: string; color: string };
-
-/** One ECharts instance in a div, resized with its box and disposed with the component. */
-function Chart({
-  option,
-  label,
-  height,
-}: {
-  option: echarts.EChartsCoreOption;
-  label: string;
-  height: number;
-}) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!box.current) return;
-    const instance = echarts.init(box.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(box.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
-  return <div ref={box} className="ll-wb-chart" style={{ height }} role="img" aria-label={label} />;
-}
 
 /**
  * The band distribution of each shown group as a bar of 100%, so that groups of different
@@ -49,7 +13,7 @@ function Chart({
 export function BandChart({ title, rows, bands }: { title: string; rows: BandShare[]; bands: Band[] }) {
   const { t } = useTranslation('wellbeing-admin');
   const height = Math.max(220, rows.length * 40 + 90);
-  const option = useMemo<echarts.EChartsCoreOption>(() => {
+  const option = useMemo<EChartOption>(() => {
     // Top to bottom in table order: a category axis draws its first entry at the bottom.
     const ordered = [...rows].reverse();
     return {
@@ -100,7 +64,7 @@ export function BandChart({ title, rows, bands }: { title: string; rows: BandSha
   }, [rows, bands, t]);
   return (
     <Card size="small" title={title}>
-      <Chart option={option} label={title} height={height} />
+      <EChart option={option} label={title} className="ll-wb-chart" height={height} />
     </Card>
   );
 }

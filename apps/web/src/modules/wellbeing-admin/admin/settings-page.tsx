@@ -1,6 +1,5 @@
-import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { THelpContact, TWellbeingSettings, TWellbeingSettingsInput } from '@lifeline/shared';
-import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -13,9 +12,7 @@ import {
   Input,
   InputNumber,
   Radio,
-  Result,
   Row,
-  Spin,
   Switch,
   Typography,
 } from 'antd';
@@ -28,8 +25,10 @@ import { NotFoundPage } from '../../../app/pages/not-found-page';
 import { errorMessage } from '../../../i18n/error-message';
 import { isStaleVersion } from '../../admin-kit/api-problems';
 import { formatTimestamp } from '../../admin-kit/dates';
+import { RemoveButton } from '../../admin-kit/form-cells';
 import { useLabels } from '../../admin-kit/labels';
 import { PageHeader } from '../../admin-kit/page-header';
+import { VersionedSettings } from '../../admin-kit/versioned-settings';
 import { SETTINGS_KEY, useSaveWellbeingSettings, useWellbeingSettings } from '../api';
 import './wellbeing.css';
 
@@ -88,53 +87,19 @@ export function WellbeingSettingsPage() {
 }
 
 function SettingsPage() {
-  const { t } = useTranslation(['wellbeing-admin', 'admin-kit', 'errors']);
-  const settings = useWellbeingSettings();
-  const client = useQueryClient();
-  const [stale, setStale] = useState(false);
-  const onStale = () => {
-    // Someone else saved first: their settings are loaded, and the form remounts with them.
-    setStale(true);
-    void client.invalidateQueries({ queryKey: SETTINGS_KEY });
-  };
+  const { t } = useTranslation(['wellbeing-admin', 'admin-kit']);
   return (
     <>
       <PageHeader title={t('settings.title')} />
-      {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          closable={{ onClose: () => setStale(false) }}
-          title={t('admin-kit:stale')}
-          style={{ marginBottom: 16 }}
-          data-testid="wellbeing-stale"
-        />
-      )}
-      {settings.isPending && (
-        <Flex justify="center">
-          <Spin />
-        </Flex>
-      )}
-      {settings.isError && (
-        <Result
-          status="error"
-          title={errorMessage(t, settings.error)}
-          extra={
-            <Button icon={<ReloadOutlined />} onClick={() => void settings.refetch()}>
-              {t('settings.retry')}
-            </Button>
-          }
-        />
-      )}
-      {/* A new version (saved here or elsewhere) remounts the form with the stored values. */}
-      {settings.data && (
-        <SettingsForm
-          key={settings.data.version}
-          settings={settings.data}
-          onStale={onStale}
-          onSaved={() => setStale(false)}
-        />
-      )}
+      <VersionedSettings
+        query={useWellbeingSettings()}
+        queryKey={SETTINGS_KEY}
+        staleTitle={t('admin-kit:stale')}
+        staleTestId="wellbeing-stale"
+        retryLabel={t('settings.retry')}
+      >
+        {(settings, events) => <SettingsForm settings={settings} {...events} />}
+      </VersionedSettings>
     </>
   );
 }
@@ -376,15 +341,10 @@ function SettingsForm({
                     </Form.Item>
                   </Col>
                   <Col xs={2} md={2}>
-                    <Form.Item label=" " colon={false}>
-                      <Button
-                        danger
-                        type="text"
-                        icon={<DeleteOutlined />}
-                        aria-label={t('settings.removeContact', { n: i + 1 })}
-                        onClick={() => remove(field.name)}
-                      />
-                    </Form.Item>
+                    <RemoveButton
+                      label={t('settings.removeContact', { n: i + 1 })}
+                      onClick={() => remove(field.name)}
+                    />
                   </Col>
                 </Row>
               ))}

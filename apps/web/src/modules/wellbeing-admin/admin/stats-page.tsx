@@ -1,5 +1,5 @@
 import { DownloadOutlined, EyeInvisibleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { MIN_GROUP, ROLE_PERMISSIONS, type TAggregate, type TAggregateRow } from '@lifeline/shared';
+import { MIN_GROUP, type TAggregate, type TAggregateRow } from '@lifeline/shared';
 import {
   Alert,
   App,
@@ -18,17 +18,16 @@ import {
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { useMe } from '../../../api/me';
 import { NotFoundPage } from '../../../app/pages/not-found-page';
 import { errorMessage } from '../../../i18n/error-message';
+import { useDefaultUnit } from '../../admin-kit/default-unit';
 import { downloadFile } from '../../admin-kit/files';
 import { FilterBar } from '../../admin-kit/filter-bar';
 import { useLabels } from '../../admin-kit/labels';
+import { LoadingCard } from '../../admin-kit/loading-card';
 import { PageHeader } from '../../admin-kit/page-header';
 import { idParam, useUrlFilters } from '../../admin-kit/url-filters';
-import { useUnitTree } from '../../units/api';
 import { UnitTreeSelect } from '../../units/components/unit-tree-select';
-import { buildUnitTree } from '../../units/unit-tree';
 import { type AggregateQuery, aggregatesExportPath, useAggregates, useInstruments } from '../api';
 import { type BandShare, bandColors, percentOf } from '../bands';
 import './wellbeing.css';
@@ -59,28 +58,6 @@ function quarterParam(v: string | undefined): number | undefined {
 }
 
 /**
- * The unit shown first: the highest unit where I may see totals (my role's unit), else the top
- * of the tree I can read. The server checks the unit again on every query.
- */
-function useDefaultUnit(): number | undefined {
-  const me = useMe().data;
-  const canRead = me?.permissions.includes('org_unit.read') ?? false;
-  const tree = useUnitTree(false, canRead);
-  return useMemo(() => {
-    const granted = (me?.roles ?? []).filter((r) =>
-      ROLE_PERMISSIONS[r.role]?.includes('wellbeing.aggregate'),
-    );
-    if (tree.data) {
-      const { byId, roots } = buildUnitTree(tree.data);
-      const depth = (id: number) => byId.get(id)?.depth ?? Number.MAX_SAFE_INTEGER;
-      const highest = [...granted].sort((a, b) => depth(a.unitId) - depth(b.unitId))[0];
-      return highest?.unitId ?? roots[0]?.id;
-    }
-    return granted[0]?.unitId;
-  }, [me, tree.data]);
-}
-
-/**
  * Wellbeing statistics: for a unit, an instrument with bands and a period, how many people of
  * each child unit took it and how many fell in each band. Groups under ten people, and rows
  * that would let one work them out, show no figures: the server leaves them out.
@@ -91,7 +68,7 @@ function StatsPage() {
   const { message } = App.useApp();
   const [url, setUrl] = useUrlFilters(['unit', 'instrument', 'year', 'quarter'] as const);
   const instruments = useInstruments();
-  const defaultUnit = useDefaultUnit();
+  const defaultUnit = useDefaultUnit('wellbeing.aggregate');
   const thisYear = new Date().getFullYear();
   // Only sum scales have bands to count; a profile (RIASEC) has no band to total.
   const totals = useMemo(
@@ -391,15 +368,7 @@ function Figures({ data, loading }: { data: TAggregate; loading: boolean }) {
         </Typography.Paragraph>
       </Card>
       {shown.length > 0 && (
-        <Suspense
-          fallback={
-            <Card>
-              <Flex justify="center">
-                <Spin />
-              </Flex>
-            </Card>
-          }
-        >
+        <Suspense fallback={<LoadingCard />}>
           <BandChart
             title={t('stats.chartTitle')}
             rows={shown}
