@@ -95,7 +95,8 @@ export async function listItems(
   );
   // The units that handle items at all, found by skipping through the handling index (one probe
   // per handling unit, a few dozen, instead of one per unit of a subtree of thousands), then
-  // those of the subtree, each read through its (handling unit, [state,] newest first) index.
+  // those of the subtree, each read through its (handling unit, [state,] newest first) index —
+  // only the keys, index-only without other filters — and only the page's rows from the table.
   const rows = await queryRows<Raw>(
     db,
     sql`with recursive hu(id) as (
@@ -103,13 +104,16 @@ export async function listItems(
           union all
           select (select h.handling_unit_id from hotline_items h where h.handling_unit_id > hu.id
                   order by h.handling_unit_id limit 1)
-          from hu where hu.id is not null)
-        select t.* from hu join org_units u on u.id = hu.id and (${inScope}) cross join lateral (
-          select h.id, h.code, h.title, h.category, h.urgency, h.state, h.unit_id, h.handling_unit_id, h.me_too,
-                 h.created_at, h.accept_due, h.answer_due, h.calendar_missing_year, h.overdue_at
-          from hotline_items h where ${sql.join(conds, sql` and `)}
-          order by h.created_at desc nulls last, h.id desc nulls last limit ${limit + 1}) t
-        order by t.created_at desc, t.id desc limit ${limit + 1}`,
+          from hu where hu.id is not null),
+        top as (
+          select t.id from hu join org_units u on u.id = hu.id and (${inScope}) cross join lateral (
+            select h.id, h.created_at from hotline_items h where ${sql.join(conds, sql` and `)}
+            order by h.created_at desc nulls last, h.id desc nulls last limit ${limit + 1}) t
+          order by t.created_at desc, t.id desc limit ${limit + 1})
+        select h.id, h.code, h.title, h.category, h.urgency, h.state, h.unit_id, h.handling_unit_id, h.me_too,
+               h.created_at, h.accept_due, h.answer_due, h.calendar_missing_year, h.overdue_at
+        from top join hotline_items h on h.id = top.id
+        order by h.created_at desc, h.id desc`,
   );
   const page = rows.slice(0, limit).map(toRow);
   return {
