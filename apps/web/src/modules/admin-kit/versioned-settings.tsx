@@ -1,8 +1,14 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { type QueryKey, type UseQueryResult, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Flex, Result, Spin } from 'antd';
+import {
+  type QueryKey,
+  type UseMutationResult,
+  type UseQueryResult,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { Alert, App, Button, Flex, Result, Spin } from 'antd';
 import { Fragment, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/api-error';
 import { errorMessage } from '../../i18n/error-message';
 
 /** What a settings form tells its frame: someone else saved first (409), or it saved. */
@@ -72,4 +78,28 @@ export function VersionedSettings<T extends { version: number }>({
       )}
     </>
   );
+}
+
+/**
+ * Saves a settings form: "saved" and `onSaved` on success, `onStale` on a 409 (someone else saved
+ * first), and any other error to `onError` (problems with fields, or a message).
+ */
+export function useSettingsSave<I>(
+  mutation: UseMutationResult<unknown, unknown, I>,
+  { onStale, onSaved }: SettingsEvents,
+  onError: (error: unknown) => void,
+): (input: I) => void {
+  const { t } = useTranslation('admin-kit');
+  const { message } = App.useApp();
+  return (input) =>
+    mutation.mutate(input, {
+      onSuccess: () => {
+        onSaved();
+        void message.success(t('admin-kit:saved'));
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'conflict') onStale();
+        else onError(error);
+      },
+    });
 }

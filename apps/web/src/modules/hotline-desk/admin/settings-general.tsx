@@ -7,7 +7,7 @@ import { issuesOf } from '../../../api/issues';
 import { errorMessage } from '../../../i18n/error-message';
 import { fieldProblems } from '../../admin-kit/api-problems';
 import { NumberCell } from '../../admin-kit/form-cells';
-import { VersionedSettings } from '../../admin-kit/versioned-settings';
+import { useSettingsSave, VersionedSettings } from '../../admin-kit/versioned-settings';
 import { UnitTreeSelect } from '../../units/components/unit-tree-select';
 import { SETTINGS_KEY, useHotlineSettings, useSaveHotlineSettings } from '../api';
 import { CategoryList, type CategoryRow } from './settings-categories';
@@ -126,24 +126,15 @@ function SettingsForm({
   const [problems, setProblems] = useState<string[]>([]);
   const smtpOn = Form.useWatch('smtpOn', form) as boolean | undefined;
 
+  const submit = useSettingsSave(save, { onStale, onSaved }, (error) => {
+    const rest = showIssues(form, error);
+    if (rest.length) setProblems(rest);
+    else if (!(error instanceof ApiError && error.code === 'validation_failed'))
+      void message.error(errorMessage(t, error));
+  });
   const onFinish = (v: Values) => {
     setProblems([]);
-    save.mutate(toInput(v, settings.version), {
-      onSuccess: () => {
-        onSaved();
-        void message.success(t('admin-kit:saved'));
-      },
-      onError: (error) => {
-        if (error instanceof ApiError && error.code === 'conflict') {
-          onStale();
-          return;
-        }
-        const rest = showIssues(form, error);
-        if (rest.length) setProblems(rest);
-        else if (!(error instanceof ApiError && error.code === 'validation_failed'))
-          void message.error(errorMessage(t, error));
-      },
-    });
+    submit(toInput(v, settings.version));
   };
 
   const range = (min: number, max: number) =>

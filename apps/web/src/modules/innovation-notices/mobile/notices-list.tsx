@@ -1,21 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LinkRow } from '../../../mobile/components/link-row';
 import { ChevronRightIcon, EmptyTrayIcon } from '../../../mobile/icons';
 import { type TCycleNotice, useNotices } from '../api';
 import { day, momentDay } from '../format';
 import { QueryState, shanghaiToday } from './parts';
-
-function Row({ to, title, sub, testId }: { to: string; title: string; sub?: string; testId: string }) {
-  return (
-    <Link to={to} className="m-row m-row-link" data-testid={testId}>
-      <span className="m-row-text">
-        <span>{title}</span>
-        {sub && <span className="m-muted m-small">{sub}</span>}
-      </span>
-      <ChevronRightIcon size={20} />
-    </Link>
-  );
-}
 
 function CycleCard({ n }: { n: TCycleNotice }) {
   const { t, i18n } = useTranslation('innovation-notices');
@@ -49,7 +38,7 @@ function CycleCard({ n }: { n: TCycleNotice }) {
       )}
       <div className="m-list m-in-rows">
         {n.approvedListPublishedAt && (
-          <Row
+          <LinkRow
             to={`${base}/approved`}
             title={t('list.approved')}
             sub={t('list.publishedOn', { date: momentDay(n.approvedListPublishedAt, lang) })}
@@ -57,10 +46,10 @@ function CycleCard({ n }: { n: TCycleNotice }) {
           />
         )}
         {n.awardStage === 'final' && (
-          <Row to={`${base}/awards`} title={t('list.awardsFinal')} testId="notice-awards" />
+          <LinkRow to={`${base}/awards`} title={t('list.awardsFinal')} testId="notice-awards" />
         )}
         {n.conferenceOn && (
-          <Row
+          <LinkRow
             to={`${base}/conference`}
             title={t('list.conference')}
             sub={[n.conferenceName, day(n.conferenceOn, lang)].filter(Boolean).join(' · ')}

@@ -19,16 +19,14 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
-import { ApiError } from '../../../api/api-error';
 import { formatPath, type Issue, issuesOf } from '../../../api/issues';
 import { NotFoundPage } from '../../../app/pages/not-found-page';
 import { errorMessage } from '../../../i18n/error-message';
-import { isStaleVersion } from '../../admin-kit/api-problems';
 import { formatTimestamp } from '../../admin-kit/dates';
 import { RemoveButton } from '../../admin-kit/form-cells';
 import { useLabels } from '../../admin-kit/labels';
 import { PageHeader } from '../../admin-kit/page-header';
-import { VersionedSettings } from '../../admin-kit/versioned-settings';
+import { useSettingsSave, VersionedSettings } from '../../admin-kit/versioned-settings';
 import { SETTINGS_KEY, useSaveWellbeingSettings, useWellbeingSettings } from '../api';
 import './wellbeing.css';
 
@@ -150,23 +148,14 @@ function SettingsForm({
   const [problems, setProblems] = useState<Issue[]>([]);
   const open = Form.useWatch('openToEveryone', form) as boolean | undefined;
 
+  const submit = useSettingsSave(save, { onStale, onSaved }, (error) => {
+    const rest = showProblems(form, error);
+    if (rest.length) setProblems(rest);
+    else if (issuesOf(error).length === 0) void message.error(errorMessage(t, error));
+  });
   const onFinish = (v: Values) => {
     setProblems([]);
-    save.mutate(toInput(v, settings.version), {
-      onSuccess: () => {
-        onSaved();
-        void message.success(t('admin-kit:saved'));
-      },
-      onError: (error) => {
-        if (isStaleVersion(error) || (error instanceof ApiError && error.code === 'conflict')) {
-          onStale();
-          return;
-        }
-        const rest = showProblems(form, error);
-        if (rest.length) setProblems(rest);
-        else if (issuesOf(error).length === 0) void message.error(errorMessage(t, error));
-      },
-    });
+    submit(toInput(v, settings.version));
   };
 
   return (

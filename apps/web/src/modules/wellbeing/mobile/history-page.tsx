@@ -130,7 +130,7 @@ export function HistoryPage() {
               type="button"
               role="tab"
               aria-selected={d.code === code}
-              className={d.code === code ? 'm-wb-chip m-wb-chip-on' : 'm-wb-chip'}
+              className={d.code === code ? 'm-chip m-wb-chip-on' : 'm-chip'}
               onClick={() => setParams({ instrument: d.code }, { replace: true })}
             >
               {shortName(pick(d.name, lang))}

@@ -1,11 +1,12 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { errorMessage } from '../../../i18n/error-message';
 import { BackLink as SharedBackLink } from '../../../mobile/components/back-link';
+
+export { LinkRow } from '../../../mobile/components/link-row';
+
 import { Problem } from '../../../mobile/components/problem';
 import { NotFoundCard, QueryState as SharedQueryState } from '../../../mobile/components/query-state';
-import { ChevronRightIcon } from '../../../mobile/icons';
 
 /** Back to a page of the module, at the top of every inner page. */
 export function BackLink({ to = '/m/wellbeing', label }: { to?: string; label?: string }) {
@@ -87,28 +88,5 @@ export function ConfirmAction({
         </button>
       </div>
     </fieldset>
-  );
-}
-
-/** A row that leads to another page of the module. */
-export function LinkRow({
-  to,
-  title,
-  sub,
-  testId,
-}: {
-  to: string;
-  title: string;
-  sub?: string;
-  testId?: string;
-}) {
-  return (
-    <Link to={to} className="m-row m-row-link" data-testid={testId}>
-      <span className="m-row-text">
-        <span>{title}</span>
-        {sub && <span className="m-muted m-small">{sub}</span>}
-      </span>
-      <ChevronRightIcon size={20} />
-    </Link>
   );
 }
