@@ -2,14 +2,13 @@ import { lazy } from 'react';
 import { Svg } from '../../mobile/icons';
 import type { MobileModule } from '../module-types';
 
-/** A megaphone: speaking up. Drawn inline, as phones load no icon library. */
-function MegaphoneIcon() {
+/** A telephone handset with a line out: the hotline. Drawn inline, as phones load no icon library. */
+function HotlineIcon() {
   return (
     <Svg>
-      <path d="M3 10v4a1 1 0 0 0 1 1h3l7 4V5L7 9H4a1 1 0 0 0-1 1Z" />
-      <path d="M7 15v4a1 1 0 0 0 1 1h1.5" />
-      <path d="M18 9a4 4 0 0 1 0 6" />
-      <path d="M20.5 6.5a8 8 0 0 1 0 11" />
+      <path d="M5 4h3l2 5-2.5 1.5a11 11 0 0 0 6 6L15 14l5 2v3a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2Z" />
+      <path d="M15 3a6 6 0 0 1 6 6" />
+      <path d="M15 7a2 2 0 0 1 2 2" />
     </Svg>
   );
 }
@@ -22,7 +21,7 @@ function MegaphoneIcon() {
 export const hotlineModule: MobileModule = {
   key: 'hotline',
   labelKey: 'hotline:tile',
-  icon: <MegaphoneIcon />,
+  icon: <HotlineIcon />,
   path: '/m/hotline',
   element: lazy(() => import('./mobile/hotline-page').then((m) => ({ default: m.HotlinePage }))),
 };
