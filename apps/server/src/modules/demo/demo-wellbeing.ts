@@ -80,9 +80,19 @@ export async function seedDemoWellbeing(
   for (const p of takers) {
     const personId = Number(p.id);
     const lean = rnd.next();
-    const answers = SAS.items.map(() =>
-      lean < 0.7 ? rnd.int(1, 2) : lean < 0.93 ? rnd.int(1, 3) : rnd.int(2, 4),
-    );
+    // How anxious the (fictional) person is decides each item's scored level; reverse-scored items
+    // are answered the other way round, as a real person's would be.
+    const level = () =>
+      lean < 0.7
+        ? rnd.int(1, 2)
+        : lean < 0.9
+          ? rnd.next() < 0.6
+            ? rnd.int(1, 2)
+            : rnd.int(2, 3)
+          : lean < 0.97
+            ? rnd.int(2, 3)
+            : rnd.int(2, 4);
+    const answers = SAS.items.map((_, i) => (SAS.reverseItems.includes(i + 1) ? 5 - level() : level()));
     const result = scoreInstrument(SAS, answers);
     const takenAt = new Date(now - rnd.int(1, 300) * 86_400_000).toISOString();
     await tx
