@@ -65,10 +65,16 @@ export async function loadActor(
     must_change_password: boolean;
     fresh: boolean;
     touch: boolean;
+    grants: GrantRow[] | string;
   }>(
     db,
+    // One round trip per request: the session, the person and their grants in force today.
     sql`select a.id as account_id, p.id as person_id, p.name, p.employee_no, p.unit_id, u.path as unit_path,
                a.must_change_password,
+               (select coalesce(json_agg(json_build_object('id', r.id, 'role', r.role, 'unit_id', r.unit_id,
+                         'name', ru.name, 'path', ru.path) order by r.id), '[]'::json)
+                  from role_assignments r join org_units ru on ru.id = r.unit_id
+                  where r.person_id = p.id and ${GRANT_IN_FORCE}) as grants,
                (s.expires_at > now() and s.last_seen_at + make_interval(mins => ${SESSION_IDLE_MINUTES}) > now()
                  and not a.disabled) as fresh,
                s.last_seen_at < now() - make_interval(secs => ${TOUCH_EVERY_SECONDS}) as touch
@@ -94,24 +100,20 @@ export async function loadActor(
     unitId: Number(row.unit_id),
     unitPath: row.unit_path,
     mustChangePassword: row.must_change_password,
-    grants: await activeGrants(db, personId),
+    grants: toGrants(typeof row.grants === 'string' ? (JSON.parse(row.grants) as GrantRow[]) : row.grants),
     ip: meta.ip,
     requestId: meta.requestId,
   };
 }
 
-/** Role assignments in force today (Shanghai date), on units not dissolved. */
-export async function activeGrants(db: Db, personId: number): Promise<Grant[]> {
-  const rows = await queryRows<{ id: string; role: string; unit_id: string; name: string; path: string }>(
-    db,
-    sql`select r.id, r.role, r.unit_id, u.name, u.path
-        from role_assignments r join org_units u on u.id = r.unit_id
-        where r.person_id = ${personId}
-          and (r.starts_on is null or r.starts_on <= ${SHANGHAI_TODAY})
-          and (r.ends_on is null or r.ends_on >= ${SHANGHAI_TODAY})
-          and u.dissolved_on is null
-        order by r.id`,
-  );
+type GrantRow = { id: string | number; role: string; unit_id: string | number; name: string; path: string };
+
+/** An assignment in force today (Shanghai date), on a unit not dissolved (`r` assignments, `ru` units). */
+const GRANT_IN_FORCE = sql`(r.starts_on is null or r.starts_on <= ${SHANGHAI_TODAY})
+  and (r.ends_on is null or r.ends_on >= ${SHANGHAI_TODAY})
+  and ru.dissolved_on is null`;
+
+function toGrants(rows: GrantRow[]): Grant[] {
   return rows.map((r) => ({
     assignmentId: Number(r.id),
     role: r.role as TRole,
@@ -119,4 +121,16 @@ export async function activeGrants(db: Db, personId: number): Promise<Grant[]> {
     unitName: r.name,
     unitPath: r.path,
   }));
+}
+
+/** Role assignments in force today (Shanghai date), on units not dissolved. */
+export async function activeGrants(db: Db, personId: number): Promise<Grant[]> {
+  const rows = await queryRows<GrantRow>(
+    db,
+    sql`select r.id, r.role, r.unit_id, ru.name, ru.path
+        from role_assignments r join org_units ru on ru.id = r.unit_id
+        where r.person_id = ${personId} and ${GRANT_IN_FORCE}
+        order by r.id`,
+  );
+  return toGrants(rows);
 }

@@ -56,24 +56,69 @@ export async function presentList(db: Db, rows: ItemRow[]): Promise<THotlineList
   }));
 }
 
+type MessageRow = {
+  id: number;
+  kind: string;
+  text: string;
+  created_at: string;
+  person: string | null;
+  unit: string | null;
+};
+type Extras = {
+  unit_name: string;
+  handling_name: string;
+  reporter: { name: string; unit: string; phone: string | null } | null;
+  merged: { id: number; code: string } | null;
+  photos: { id: string; mime: string; size: number }[];
+  messages: MessageRow[];
+};
+
+const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+/**
+ * Everything an item's page shows besides the row, in one round trip: the units' names, a named
+ * reporter (never another kind), the item it was merged into, its photos and its thread — for
+ * the reporter without internal notes.
+ */
+async function extras(db: Db, item: ItemRow, forReporter: boolean): Promise<Extras> {
+  const [row] = await queryRows<Record<keyof Extras, unknown>>(
+    db,
+    sql`select
+      (select name from org_units where id = ${item.unitId}) as unit_name,
+      (select name from org_units where id = ${item.handlingUnitId}) as handling_name,
+      ${
+        !forReporter && item.visibility === 'named' && item.reporterPersonId
+          ? sql`(select json_build_object('name', p.name, 'unit', u.name, 'phone', p.phone)
+                 from people p join org_units u on u.id = p.unit_id where p.id = ${item.reporterPersonId})`
+          : sql`null::json`
+      } as reporter,
+      ${
+        item.mergedIntoId
+          ? sql`(select json_build_object('id', id, 'code', code) from hotline_items where id = ${item.mergedIntoId})`
+          : sql`null::json`
+      } as merged,
+      (select coalesce(json_agg(json_build_object('id', f.id, 'mime', f.mime, 'size', f.size) order by h.position), '[]'::json)
+         from hotline_photos h join stored_files f on f.id = h.file_id where h.item_id = ${item.id}) as photos,
+      (select coalesce(json_agg(json_build_object('id', m.id, 'kind', m.kind, 'text', m.text, 'created_at', m.created_at,
+                'person', p.name, 'unit', u.name) order by m.id), '[]'::json)
+         from hotline_messages m left join people p on p.id = m.author_person_id left join org_units u on u.id = m.author_unit_id
+         where m.item_id = ${item.id} ${forReporter ? sql`and m.kind <> 'note'` : sql``}) as messages`,
+  );
+  return {
+    unit_name: String(row.unit_name ?? ''),
+    handling_name: String(row.handling_name ?? ''),
+    reporter: row.reporter ? json<Extras['reporter']>(row.reporter as string) : null,
+    merged: row.merged ? json<Extras['merged']>(row.merged as string) : null,
+    photos: json<Extras['photos']>(row.photos as string),
+    messages: json<MessageRow[]>(row.messages as string),
+  };
+}
+
 /**
  * The thread. Handlers see every message with its author; the reporter sees replies and their
  * own words only (never internal notes), with the replying unit rather than a person.
  */
-async function thread(db: Db, item: ItemRow, forReporter: boolean): Promise<THotlineMessage[]> {
-  const rows = await queryRows<{
-    id: string;
-    kind: string;
-    text: string;
-    created_at: string;
-    person: string | null;
-    unit: string | null;
-  }>(
-    db,
-    sql`select m.id, m.kind, m.text, m.created_at, p.name as person, u.name as unit
-        from hotline_messages m left join people p on p.id = m.author_person_id left join org_units u on u.id = m.author_unit_id
-        where m.item_id = ${item.id} ${forReporter ? sql`and m.kind <> 'note'` : sql``} order by m.id`,
-  );
+function thread(rows: MessageRow[], forReporter: boolean): THotlineMessage[] {
   return rows.map((m) => ({
     id: Number(m.id),
     kind: m.kind as THotlineMessage['kind'],
@@ -88,13 +133,27 @@ async function thread(db: Db, item: ItemRow, forReporter: boolean): Promise<THot
   }));
 }
 
-async function photos(db: Db, itemId: number) {
-  const rows = await queryRows<{ id: string; mime: string; size: number }>(
-    db,
-    sql`select f.id, f.mime, f.size from hotline_photos h join stored_files f on f.id = h.file_id where h.item_id = ${itemId} order by h.position`,
-  );
-  return rows.map((r) => ({ id: r.id, mime: r.mime, size: Number(r.size) }));
+/** The list fields of one item, from the row and its units' names. */
+function base(r: ItemRow, x: Extras): THotlineListItem {
+  return {
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    category: r.category,
+    urgency: r.urgency as THotlineListItem['urgency'],
+    state: r.state as THotlineState,
+    unit: { id: r.unitId, name: x.unit_name },
+    handlingUnit: { id: r.handlingUnitId, name: x.handling_name },
+    meToo: r.meToo,
+    createdAt: r.createdAt,
+    acceptDue: r.acceptDue,
+    answerDue: r.answerDue,
+    calendarMissingYear: r.calendarMissingYear,
+    overdue: isOverdue(r),
+  };
 }
+
+const photoList = (x: Extras) => x.photos.map((f) => ({ id: f.id, mime: f.mime, size: Number(f.size) }));
 
 /** The handler's actions: what the table allows the caller's part (office can do what handlers can). */
 export function handlerActions(item: ItemRow, parties: THotlineActor[]): THotlineAction[] {
@@ -122,32 +181,18 @@ export async function presentForHandler(
   item: ItemRow,
   parties: THotlineActor[],
 ): Promise<THotlineItem> {
-  const [base] = await presentList(db, [item]);
-  let reporter: THotlineItem['reporter'] = null;
-  if (item.visibility === 'named' && item.reporterPersonId) {
-    const [p] = await queryRows<{ name: string; unit: string; phone: string | null }>(
-      db,
-      sql`select p.name, u.name as unit, p.phone from people p join org_units u on u.id = p.unit_id where p.id = ${item.reporterPersonId}`,
-    );
-    if (p) reporter = { name: p.name, unitName: p.unit, phone: p.phone };
-  }
-  let mergedInto: THotlineItem['mergedInto'] = null;
-  if (item.mergedIntoId) {
-    const [m] = await queryRows<{ id: string; code: string }>(
-      db,
-      sql`select id, code from hotline_items where id = ${item.mergedIntoId}`,
-    );
-    if (m) mergedInto = { id: Number(m.id), code: m.code };
-  }
+  const x = await extras(db, item, false);
   return {
-    ...base,
+    ...base(item, x),
     description: item.description,
     visibility: item.visibility as THotlineItem['visibility'],
-    reporter,
-    photos: await photos(db, item.id),
-    messages: await thread(db, item, false),
+    reporter: x.reporter
+      ? { name: x.reporter.name, unitName: x.reporter.unit, phone: x.reporter.phone }
+      : null,
+    photos: photoList(x),
+    messages: thread(x.messages, false),
     closeReason: item.closeReason as THotlineItem['closeReason'],
-    mergedInto,
+    mergedInto: x.merged ? { id: Number(x.merged.id), code: x.merged.code } : null,
     rating: item.rating,
     ratingComment: item.ratingComment,
     reopened: item.reopenedAt !== null,
@@ -159,13 +204,13 @@ export async function presentForHandler(
 
 /** An item for its reporter. */
 export async function presentForReporter(db: Db, item: ItemRow): Promise<THotlineMine> {
-  const [base] = await presentList(db, [item]);
+  const x = await extras(db, item, true);
   return {
-    ...base,
+    ...base(item, x),
     description: item.description,
     visibility: item.visibility as THotlineMine['visibility'],
-    photos: await photos(db, item.id),
-    messages: await thread(db, item, true),
+    photos: photoList(x),
+    messages: thread(x.messages, true),
     closeReason: item.closeReason as THotlineMine['closeReason'],
     rating: item.rating,
     ratingComment: item.ratingComment,
