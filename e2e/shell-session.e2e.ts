@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeBrowser, login, newPage, screenshot } from './browser.js';
 import { apiAs, DEMO_PASSWORD, disposeApis, openAccount } from './demo.js';
 
+/** The workbench entry of the menu (not 快线工作台, the hotline desk, whose name ends the same). */
+const WORKBENCH = /(^|\s)工作台$/;
+
 const baseURL = inject('baseURL');
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
 /** An initial password as an administrator would hand out; its holder must change it. */
@@ -28,7 +31,7 @@ describe('platform shell (with a session)', () => {
     await page.getByTestId('workbench-greeting').getByText('沈丽华', { exact: false }).waitFor();
     await page.getByText('所在单位：炼铁厂生产党支部').waitFor();
     await page.getByText('单位政工管理员 · 板材公司党委').waitFor();
-    await page.getByRole('menuitem', { name: '工作台' }).waitFor();
+    await page.getByRole('menuitem', { name: WORKBENCH }).waitFor();
     await page.getByRole('menuitem', { name: '组织机构' }).waitFor();
     await screenshot(page, 'desktop-workbench-zh.png');
 
@@ -69,7 +72,7 @@ describe('platform shell (with a session)', () => {
     await page.getByText('需要先设置新密码').waitFor();
     await page.getByLabel('新密码', { exact: true }).fill('short');
     await page.getByText('太短：至少需要 10 个字符').waitFor();
-    expect(await page.getByRole('menuitem', { name: '工作台' }).count()).toBe(0);
+    expect(await page.getByRole('menuitem', { name: WORKBENCH }).count()).toBe(0);
     await screenshot(page, 'desktop-password-zh.png');
   });
 
@@ -80,9 +83,9 @@ describe('platform shell (with a session)', () => {
     await page.getByTestId('workbench-greeting').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.getByTestId('open-menu').click();
-    await page.getByRole('menuitem', { name: '工作台' }).waitFor();
+    await page.getByRole('menuitem', { name: WORKBENCH }).waitFor();
     await screenshot(page, 'desktop-narrow-menu-zh.png');
-    await page.getByRole('menuitem', { name: '工作台' }).click();
+    await page.getByRole('menuitem', { name: WORKBENCH }).click();
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.waitForURL('**/login');
@@ -150,7 +153,7 @@ describe('platform shell (with a session)', () => {
     await page.getByLabel('当前密码').fill(INITIAL);
     await page.getByRole('button', { name: '修改密码' }).click();
     await page.getByTestId('workbench-greeting').waitFor();
-    await page.getByRole('menuitem', { name: '工作台' }).waitFor();
+    await page.getByRole('menuitem', { name: WORKBENCH }).waitFor();
     // The user menu leads back to the password page.
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: '修改密码' }).click();
