@@ -3,6 +3,7 @@ import { retentionJobs, scheduleRetention } from './modules/assessments/results/
 import { hotlineJobs, scheduleCalendarSweep } from './modules/hotline/sla/sla.jobs.js';
 import { innovationJobs } from './modules/innovation/management/reminders.js';
 import { importJobs } from './modules/people/import/import.jobs.js';
+import { maintenanceJobs, scheduleAnalyze } from './platform/db/maintenance.js';
 import type { Db } from './platform/db/types.js';
 import type { JobHandler } from './platform/jobs/job-worker.js';
 import { outboundJobs } from './platform/outbound/outbound.service.js';
@@ -15,6 +16,7 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
     ...retentionJobs(),
     ...outboundJobs(ctx),
     ...hotlineJobs(ctx),
+    ...maintenanceJobs(),
   };
 }
 
@@ -22,4 +24,5 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
 export async function scheduleRecurringJobs(db: Db): Promise<void> {
   await scheduleRetention(db);
   await scheduleCalendarSweep(db);
+  await scheduleAnalyze(db);
 }
