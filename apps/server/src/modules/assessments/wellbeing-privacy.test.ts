@@ -108,6 +108,9 @@ describe('consent before storing', () => {
       answers: SAS_SEVERE,
       result: { band: 'severe', instrumentVersion: '1.0', normVersion: 'cn-1' },
     });
+    // The care path is shown to the employee; nobody is told anything without their action.
+    const told = await queryRows(db(), sql`select kind from notifications`);
+    expect(told).toEqual([]);
     const calm = (await store(employee, 'sas', SAS_NORMAL)).json();
     expect(calm.care).toBe(false);
     expect(calm.result.result.band).toBe('normal');

@@ -1,4 +1,4 @@
-import { DEFAULT_HOTLINE_CATEGORIES } from '@lifeline/shared';
+import { DEFAULT_HOTLINE_CATEGORIES, ZHotlineState } from '@lifeline/shared';
 import { sql } from 'drizzle-orm';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
 import { queryOne, queryRows, textArray } from '../../platform/db/sql.js';
@@ -29,16 +29,7 @@ const CATEGORY_WEIGHTS: Record<string, number> = {
 };
 const URGENCIES = ['normal', 'urgent', 'immediate'];
 const VISIBILITIES = ['named', 'confidential', 'anonymous'];
-const STATES = [
-  'submitted',
-  'accepted',
-  'in_progress',
-  'waiting_reporter',
-  'answered',
-  'reopened',
-  'confirmed',
-  'closed',
-];
+const STATES: string[] = [...ZHotlineState.options];
 
 /** Fictional titles per category (index = category). */
 const TITLES: string[][] = [

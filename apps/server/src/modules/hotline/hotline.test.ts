@@ -212,9 +212,13 @@ describe('confidential and anonymous reporters', () => {
       sql`select actor_person_id, ip from audit_events where record_type = 'hotline_item' and record_id = ${String(confidential.id)}`,
     );
     expect(audit).toEqual([{ actor_person_id: null, ip: null }]);
-    // The reporter alone finds it among their items.
+    // The reporter alone finds it among their items; the list (one query for all items) says
+    // exactly what each item's own page says.
     const mine = (await reporter.request('GET', '/api/hotline/mine')).json();
     expect(mine.map((m: { id: number }) => m.id)).toContain(confidential.id);
+    for (const m of mine) {
+      expect((await reporter.request('GET', `/api/hotline/mine/${m.id}`)).json()).toEqual(m);
+    }
     expect((await handler.request('GET', `/api/hotline/mine/${confidential.id}`)).statusCode).toBe(404);
   });
 

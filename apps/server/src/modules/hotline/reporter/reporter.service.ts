@@ -12,7 +12,7 @@ import { handlersOf } from '../hotline.people.js';
 import { hotlineItems, hotlineMessages } from '../hotline.table.js';
 import { secretHash } from '../items/filing.js';
 import { applyRollupFor, type ItemRow, unitRow } from '../items/item-rows.js';
-import { presentForReporter, reporterActions } from '../items/presenter.js';
+import { presentForReporter, presentManyForReporter, reporterActions } from '../items/presenter.js';
 import { categoryOf, hotlineConfig } from '../settings/hotline-settings.js';
 import { computeDeadlines, resumeDeadline } from '../sla/deadlines.js';
 import { reportMissingYear, scheduleSla } from '../sla/sla.jobs.js';
@@ -39,7 +39,7 @@ export async function myItems(ctx: Ctx, actor: Actor): Promise<THotlineMine[]> {
     )
     .orderBy(desc(hotlineItems.createdAt), desc(hotlineItems.id))
     .limit(200);
-  return Promise.all(rows.map((r) => presentForReporter(db, r)));
+  return presentManyForReporter(db, rows);
 }
 
 const sameSecret = (hash: string | null, secret: string) => {

@@ -1,17 +1,9 @@
+import { ZHotlineState } from '@lifeline/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/types.js';
 import { HIST_BUCKETS } from './rollup.js';
 
-const STATES = [
-  'submitted',
-  'accepted',
-  'in_progress',
-  'waiting_reporter',
-  'answered',
-  'reopened',
-  'confirmed',
-  'closed',
-] as const;
+const STATES = ZHotlineState.options;
 
 /** Per item, what `contribution()` in rollup.ts counts, as aggregates over a unit's items. */
 const PER_UNIT = [
