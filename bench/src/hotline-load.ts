@@ -14,13 +14,14 @@
  * Passes per endpoint: 20 connections as fast as they go (throughput; latency is then mostly
  * queueing on the 2 cores), and 1 connection (service time of one request at a time).
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { HOTLINE_SUBTREES, itemIds, lastTwelveMonths, machine, startBuiltServer } from './harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -98,22 +99,7 @@ async function prepare(): Promise<number | null> {
   return (Date.now() - started) / 1000;
 }
 
-async function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'apps/server/dist/main.js')], {
-    env: { ...env(), PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 600; i += 1) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
+const startServer = () => startBuiltServer(env(), port);
 
 /** A deterministic rotation (so that both engines see the same sequence of requests). */
 function rotation(urls: string[]) {
@@ -154,18 +140,11 @@ async function main() {
     const tree = (await get('/api/org-units/tree')) as { id: number; code: string }[];
     const unit = (code: string) => tree.find((u) => u.code === code)!.id;
     // Subtrees of different sizes: the group (~2,000 units), subsidiaries (~250), works (~30).
-    const subtrees = ['G', 'S1', 'S4', 'S8', 'S2-W3', 'S5-W7', 'S7-W1'].map(unit);
+    const subtrees = HOTLINE_SUBTREES.map(unit);
     const newest = (await get(`/api/hotline/items?unitId=${unit('G')}`)) as { items: { id: number }[] };
     const maxId = newest.items[0].id;
-    let seed = 7;
-    const ids = Array.from({ length: 4000 }, () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return 1 + (seed % maxId);
-    });
-    const month = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
-    const now = new Date();
-    const to = month(now);
-    const from = month(new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth() + 1, 15)));
+    const ids = itemIds(maxId);
+    const { from, to } = lastTwelveMonths();
     const endpoints: [string, string[]][] = [
       [
         'list: a subtree’s newest items in progress',
@@ -225,10 +204,7 @@ async function main() {
       seedSeconds,
       secondsPerEndpoint: seconds,
       machine: {
-        cpus: cpus().length,
-        model: cpus()[0]?.model,
-        memoryGiB: Math.round(totalmem() / 2 ** 30),
-        node: process.version,
+        ...machine(),
         loadAverageAfter: loadavg().map((l) => Math.round(l * 100) / 100),
       },
       measuredAt: new Date().toISOString(),

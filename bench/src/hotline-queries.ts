@@ -11,7 +11,7 @@
  * Writes bench/results/hotline-queries-<engine>.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -23,6 +23,7 @@ import type { Actor } from '../../apps/server/src/platform/authz/actor.js';
 import { createFieldCrypto } from '../../apps/server/src/platform/crypto/field-crypto.js';
 import { openHandle } from '../../apps/server/src/platform/db/adapter.js';
 import { queryOne, queryRows } from '../../apps/server/src/platform/db/sql.js';
+import { HOTLINE_SUBTREES, itemIds, lastTwelveMonths, machine } from './harness.js';
 
 const { values } = parseArgs({
   options: { engine: { type: 'string', default: 'postgres' }, seconds: { type: 'string', default: '10' } },
@@ -67,17 +68,10 @@ async function main() {
   const units = await queryRows<{ id: string; code: string }>(db, sql`select id, code from org_units`);
   const unit = (code: string) => Number(units.find((u) => u.code === code)!.id);
   // The same subtrees as bench:hotline: the group (~2,000 units), subsidiaries (~250), works (~30).
-  const subtrees = ['G', 'S1', 'S4', 'S8', 'S2-W3', 'S5-W7', 'S7-W1'].map(unit);
+  const subtrees = HOTLINE_SUBTREES.map(unit);
   const maxId = (await queryOne<{ m: number }>(db, sql`select max(id)::int as m from hotline_items`))!.m;
-  let seed = 7;
-  const ids = Array.from({ length: 4000 }, () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return 1 + (seed % maxId);
-  });
-  const month = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
-  const now = new Date();
-  const to = month(now);
-  const from = month(new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth() + 1, 15)));
+  const ids = itemIds(maxId);
+  const { from, to } = lastTwelveMonths();
 
   const endpoints: [string, (i: number) => Promise<unknown>][] = [
     [
@@ -136,12 +130,7 @@ async function main() {
           'Hotline endpoints’ data access (the routes’ service functions, no HTTP), 20 concurrent callers, pool of 20',
         engine,
         date: new Date().toISOString(),
-        machine: {
-          cpus: cpus().length,
-          cpu: cpus()[0]?.model,
-          memoryGiB: Math.round(totalmem() / 2 ** 30),
-          node: process.version,
-        },
+        machine: machine(),
         secondsPerEndpoint: seconds,
         rows,
       },

@@ -4,7 +4,7 @@
  * bench/results/import-70k.json. Run: `npm run bench:import` (after `node scripts/build.mjs`).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../../apps/server/src/app.js';
 import { createAdmin } from '../../apps/server/src/cli/create-admin.js';
@@ -14,6 +14,7 @@ import { DEMO_PASSWORD, seedDemo } from '../../apps/server/src/modules/demo/demo
 import { BENCH_SCALE, demoPeople, demoUnits } from '../../apps/server/src/modules/demo/demo-data.js';
 import { openDatabase } from '../../apps/server/src/platform/db/client.js';
 import { JobWorker } from '../../apps/server/src/platform/jobs/job-worker.js';
+import { machine } from './harness.js';
 import { rosterRows } from './roster-rows.js';
 
 const ROWS = Number(process.env.ROWS ?? 70_000);
@@ -141,12 +142,7 @@ async function main() {
       unchanged: second.unchanged,
     },
     target: 'under 30 s for 70,000 rows',
-    machine: {
-      cpus: cpus().length,
-      model: cpus()[0]?.model,
-      memoryGiB: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-    },
+    machine: machine(),
     measuredAt: new Date().toISOString(),
   };
   console.log(JSON.stringify(figures, null, 2));

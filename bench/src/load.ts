@@ -6,13 +6,14 @@
  *   npm run bench:load -- --engine pglite
  *   npm run bench:load -- --engine postgres   (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/lifeline_bench)
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { machine, startBuiltServer } from './harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -62,22 +63,7 @@ async function prepare() {
   return (Date.now() - started) / 1000;
 }
 
-async function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'apps/server/dist/main.js')], {
-    env: { ...env(), PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
+const startServer = () => startBuiltServer(env(), port, 60);
 
 async function main() {
   const seedSeconds = await prepare();
@@ -134,12 +120,7 @@ async function main() {
       dataset: '70,000 people in ~2,000 units (seed-demo --scale bench)',
       seedSeconds,
       secondsPerEndpoint: seconds,
-      machine: {
-        cpus: cpus().length,
-        model: cpus()[0]?.model,
-        memoryGiB: Math.round(totalmem() / 2 ** 30),
-        node: process.version,
-      },
+      machine: machine(),
       measuredAt: new Date().toISOString(),
       results: rows,
     };
