@@ -284,4 +284,25 @@ describe('request log', () => {
       expect(log, secret).not.toContain(secret);
     }
   });
+
+  it('records neither answers nor results of a stored result, nor what a coach reads of it', async () => {
+    const root = await buildUnit(app.lifeline.database.db);
+    const c = await loginAs(app, root);
+    const answers = [3, 3, 3, 3, 3, 3, 3, 3, 2];
+    await c.request('POST', '/api/assessments/consents', {
+      instrument: 'phq9',
+      textVersion: 'c1',
+      accept: true,
+    });
+    const stored = await c.request('POST', '/api/assessments/results', { instrument: 'phq9', answers });
+    expect(stored.statusCode).toBe(201);
+    expect((await c.request('GET', `/api/assessments/results/${stored.json().result.id}`)).statusCode).toBe(
+      200,
+    );
+    const log = lines.join('');
+    expect(log).toContain('/api/assessments/results');
+    for (const secret of [JSON.stringify(answers), 'severe', 'self_harm_item', 'phq9']) {
+      expect(log, secret).not.toContain(secret);
+    }
+  });
 });
