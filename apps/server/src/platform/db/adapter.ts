@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { PreparingClient } from './prepared-client.js';
 import type { Db, Engine } from './types.js';
 
 /**
@@ -33,6 +34,7 @@ export async function openHandle(options: OpenOptions): Promise<DatabaseHandle> 
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolMax ?? 10,
+      Client: PreparingClient,
       application_name: options.applicationName ?? 'lifeline',
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
