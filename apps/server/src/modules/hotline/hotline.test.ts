@@ -395,6 +395,17 @@ describe('handling, rating and reopening', () => {
     expect(s.reopenRate).toBeGreaterThan(0);
     expect(s.answerOnTimeRate).toBe(1);
     expect(s.byState.find((x: { state: string }) => x.state === 'confirmed').n).toBe(1);
+    // Handling time in working days: the mean and the 90th percentile (the ⌈0.9·n⌉-th smallest).
+    const days = (
+      await queryRows<{ d: number }>(
+        db(),
+        sql`select h.working_days as d from hotline_items h join org_units u on u.id = h.unit_id
+            where u.path like ${`${plant.path}%`} and h.working_days is not null order by h.working_days`,
+      )
+    ).map((r) => Number(r.d));
+    expect(days.length).toBeGreaterThan(0);
+    expect(s.avgWorkingDays).toBe(Math.round((days.reduce((a, b) => a + b, 0) / days.length) * 10) / 10);
+    expect(s.p90WorkingDays).toBe(days[Math.ceil(0.9 * days.length) - 1]);
     expect(
       (await handler.request('GET', `/api/hotline/stats?unitId=${plant.id}&from=${month}&to=${month}`))
         .statusCode,

@@ -23,6 +23,8 @@ const SUMS = [
 ]
   .map((c) => `'${c}', sum(r.${c})`)
   .join(', ');
+/** The histogram summed bucket by bucket (32 sums in the same pass; unnesting the arrays cost 6× more). */
+const HIST_SUMS = Array.from({ length: HIST_BUCKETS }, (_, i) => `sum(r.wd_hist[${i + 1}])`).join(', ');
 
 /** The 90th percentile of a histogram of whole working days (the last bucket: that many or more). */
 export function percentileOf(hist: number[], p: number): number | null {
@@ -58,14 +60,14 @@ export async function hotlineStats(db: Db, actor: Actor, q: THotlineStatsQuery):
   const [agg] = await queryRows<{
     cells: [string, string, number][];
     sums: Record<string, number | null>;
-    hist: { i: number; n: number }[];
+    hist: (number | null)[];
   }>(
     db,
     sql`with r as (select * from hotline_rollups where unit_id = ${unit.id} and month >= ${q.from} and month <= ${q.to})
-        select (select coalesce(json_agg(json_build_array(r.month, r.category, r.total)), '[]'::json) from r) as cells,
-               (select json_build_object(${sql.raw(SUMS)}) from r) as sums,
-               (select coalesce(json_agg(json_build_object('i', h.i, 'n', h.n)), '[]'::json)
-                  from (select u.i, sum(u.v) as n from r cross join lateral unnest(r.wd_hist) with ordinality as u(v, i) group by u.i) h) as hist`,
+        select coalesce(json_agg(json_build_array(r.month, r.category, r.total)), '[]'::json) as cells,
+               json_build_object(${sql.raw(SUMS)}) as sums,
+               json_build_array(${sql.raw(HIST_SUMS)}) as hist
+        from r`,
   );
   const sum = (col: string) => Number(agg.sums[col] ?? 0);
   const byKey = (key: 0 | 1) => {
@@ -73,8 +75,7 @@ export async function hotlineStats(db: Db, actor: Actor, q: THotlineStatsQuery):
     for (const c of agg.cells) m.set(c[key], (m.get(c[key]) ?? 0) + Number(c[2]));
     return m;
   };
-  const hist = new Array<number>(HIST_BUCKETS).fill(0);
-  for (const h of agg.hist) hist[Number(h.i) - 1] = Number(h.n);
+  const hist = agg.hist.map((n) => Number(n ?? 0));
   const overdue = await queryRows<{ unit_id: string; name: string; n: string }>(
     db,
     sql`select h.handling_unit_id as unit_id, u.name, count(*) as n from hotline_items h join org_units u on u.id = h.handling_unit_id
