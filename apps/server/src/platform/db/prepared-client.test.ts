@@ -37,9 +37,13 @@ describe.skipIf(!pgUrl)('prepared statements on PostgreSQL', () => {
     }
   });
 
-  it('leaves several statements in one text, long texts and texts beyond the cap unnamed', async () => {
+  it('leaves DDL, several statements in one text, long texts and texts beyond the cap unnamed', async () => {
     const { db, close } = await openHandle({ databaseUrl: pgUrl!, poolMax: 1 });
     try {
+      await db.execute(sql.raw('create temporary table prepared_probe (id int)'));
+      await db.transaction(async (tx) => {
+        await tx.execute(sql.raw('lock table prepared_probe'));
+      });
       await db.execute(sql.raw('select 1; select 2'));
       await db.execute(sql.raw(`select 1 as v /* ${'x'.repeat(MAX_TEXT_LENGTH)} */`));
       expect(await preparedTexts(db)).toEqual([]);

@@ -11,8 +11,8 @@ import pg from 'pg';
  * so queries whose plan depends on their values keep being planned for those values.
  *
  * Bounded, because a backend keeps every statement it prepared until the connection closes:
- * long texts (bulk inserts, imports) and texts beyond `MAX_PER_CONNECTION` on one connection
- * run unnamed, as before. Queries that carry their own name or are Query objects are left alone.
+ * long texts (bulk inserts, imports), statements that are not queries (DDL, `begin`) and texts
+ * beyond `MAX_PER_CONNECTION` on one connection run unnamed, as before. Queries that carry their own name or are Query objects are left alone.
  */
 export const MAX_PER_CONNECTION = 500;
 export const MAX_TEXT_LENGTH = 8_000;
@@ -32,8 +32,7 @@ export class PreparingClient extends pg.Client {
     const isText = typeof config === 'string';
     const c = (isText ? { text: config } : config) as QueryConfig | null;
     if (!c || typeof c !== 'object' || typeof c.submit === 'function' || c.name !== undefined) return config;
-    if (typeof c.text !== 'string' || c.text.length > MAX_TEXT_LENGTH || !isSingleStatement(c.text))
-      return config;
+    if (typeof c.text !== 'string' || c.text.length > MAX_TEXT_LENGTH || !isPlannable(c.text)) return config;
     const name = `l${createHash('sha1').update(c.text).digest('base64url')}`;
     if (!this.prepared.has(name)) {
       if (this.prepared.size >= MAX_PER_CONNECTION) return config;
@@ -43,11 +42,15 @@ export class PreparingClient extends pg.Client {
   }
 }
 
+const PLANNED = /^\s*(select|insert|update|delete|with|values)\b/i;
+
 /**
- * The extended protocol takes one statement; texts with several (the migrations, `begin; …`)
- * must go by the simple protocol. A semicolon anywhere but at the end means "leave it alone".
+ * Only queries are worth a name: they are planned. DDL (the migrations) and transaction control
+ * would only take places. The extended protocol takes one statement, so a text with several (a
+ * semicolon anywhere but at the end) is left alone too.
  */
-function isSingleStatement(text: string): boolean {
+function isPlannable(text: string): boolean {
+  if (!PLANNED.test(text)) return false;
   const i = text.indexOf(';');
   return i === -1 || text.slice(i + 1).trim() === '';
 }
