@@ -58,6 +58,10 @@ export const hotlineItems = pgTable(
     uniqueIndex('hotline_items_code_idx').on(t.code),
     index('hotline_items_handling_idx').on(t.handlingUnitId, t.createdAt.desc(), t.id.desc()),
     index('hotline_items_handling_state_idx').on(t.handlingUnitId, t.state, t.createdAt.desc(), t.id.desc()),
+    // The newest of all (by state), with the handling unit to filter by: for subtrees that hold
+    // most of the handling units, where one scan beats a top-N per unit.
+    index('hotline_items_newest_idx').on(t.createdAt.desc(), t.id.desc(), t.handlingUnitId),
+    index('hotline_items_state_newest_idx').on(t.state, t.createdAt.desc(), t.id.desc(), t.handlingUnitId),
     index('hotline_items_unit_state_idx').on(t.unitId, t.state, t.createdAt.desc()),
     index('hotline_items_reporter_idx').on(t.reporterPersonId),
     index('hotline_items_reporter_index_idx').on(t.reporterIndex),
@@ -183,3 +187,14 @@ export const hotlineRollups = pgTable(
   },
   (t) => [primaryKey({ columns: [t.unitId, t.month, t.category] })],
 );
+
+/**
+ * Every unit that has handled an item (derived; kept by statement triggers on `hotline_items`
+ * in migration 0007, so no write path can forget it). A subtree's list starts from these few
+ * dozen units instead of finding them in the items' index on every request.
+ */
+export const hotlineHandlingUnits = pgTable('hotline_handling_units', {
+  unitId: refColumn('unit_id')
+    .primaryKey()
+    .references(() => orgUnits.id),
+});

@@ -374,6 +374,54 @@ describe('handling, rating and reopening', () => {
     expect(na.json()).toMatchObject({ state: 'closed', closeReason: 'not_applicable' });
   });
 
+  it('lists an item under a unit that never handled one before, once it is transferred there', async () => {
+    const newcomer = await buildUnit(db(), group);
+    const moved = (await file(reporter, { title: '停车场照明不足' })).id;
+    const listed = async (unitId: number) =>
+      (await office.request('GET', `/api/hotline/items?unitId=${unitId}`))
+        .json()
+        .items.map((i: { id: number }) => i.id);
+    expect(await listed(newcomer.id)).toEqual([]);
+    const res = await act(office, moved, 'transfer', { unitId: newcomer.id, reason: '由物业办理' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await listed(newcomer.id)).toEqual([moved]);
+    expect(await listed(workshop.id)).not.toContain(moved);
+    expect(await listed(group.id)).toContain(moved);
+  });
+
+  it('pages through a subtree newest first, exactly as a plain query over its units, narrow or wide', async () => {
+    for (let i = 0; i < 22; i += 1) await file(reporter, { title: `宿舍热水器故障第${i + 1}处` });
+    const pages = async (unitId: number, state?: string) => {
+      const ids: number[] = [];
+      let before: string | null = null;
+      do {
+        const qs: string = `unitId=${unitId}${state ? `&state=${state}` : ''}${before ? `&before=${before}` : ''}`;
+        const page = (await office.request('GET', `/api/hotline/items?${qs}`)).json();
+        ids.push(...page.items.map((i: { id: number }) => i.id));
+        before = page.next;
+      } while (before);
+      return ids;
+    };
+    const plain = async (path: string, state?: string) =>
+      (
+        await queryRows<{ id: string }>(
+          db(),
+          sql`select h.id from hotline_items h join org_units u on u.id = h.handling_unit_id
+              where u.path like ${`${path}%`} ${state ? sql`and h.state = ${state}` : sql``}
+              order by h.created_at desc, h.id desc`,
+        )
+      ).map((r) => Number(r.id));
+    // The group holds every handling unit (one scan of the newest); the plant and the workshop
+    // hold fewer than half of them (a top per unit).
+    for (const unit of [group, plant, workshop]) {
+      for (const state of [undefined, 'submitted']) {
+        const expected = await plain(unit.path, state);
+        expect(await pages(unit.id, state)).toEqual(expected);
+      }
+    }
+    expect((await plain(workshop.path)).length).toBeGreaterThan(20);
+  });
+
   it('shows answered items on the public board only with consent, and never a reporter', async () => {
     const page = (await reporter.request('GET', '/api/hotline/board')).json();
     expect(page.items.map((i: { title: string }) => i.title)).toContain('更衣室热水不足');

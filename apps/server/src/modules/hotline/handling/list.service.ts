@@ -4,9 +4,8 @@ import { type Actor, authorize, scopePaths } from '../../../platform/authz/actor
 import { queryRows } from '../../../platform/db/sql.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError } from '../../../platform/errors.js';
-import type { ItemRow } from '../items/item-rows.js';
 import { unitRow } from '../items/item-rows.js';
-import { presentList } from '../items/presenter.js';
+import { type ListRow, presentList } from '../items/presenter.js';
 
 export type ListQuery = {
   unitId?: number;
@@ -20,7 +19,7 @@ export type ListQuery = {
 };
 
 /** A keyset cursor: the last row's time and id, opaque to clients. */
-const encode = (r: ItemRow) => Buffer.from(`${r.createdAt}|${r.id}`).toString('base64url');
+const encode = (r: ListRow) => Buffer.from(`${r.createdAt}|${r.id}`).toString('base64url');
 function decode(cursor: string): { at: string; id: number } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   if (!at || !Number.isInteger(Number(id)) || Number.isNaN(Date.parse(at))) {
@@ -32,7 +31,7 @@ function decode(cursor: string): { at: string; id: number } {
 }
 
 type Raw = Record<string, unknown>;
-const toRow = (r: Raw): ItemRow =>
+const toRow = (r: Raw): ListRow =>
   ({
     id: Number(r.id),
     code: r.code,
@@ -48,7 +47,9 @@ const toRow = (r: Raw): ItemRow =>
     answerDue: r.answer_due ? new Date(r.answer_due as string).toISOString() : null,
     calendarMissingYear: r.calendar_missing_year === null ? null : Number(r.calendar_missing_year),
     overdueAt: r.overdue_at ? String(r.overdue_at) : null,
-  }) as ItemRow;
+    unitName: String(r.unit_name),
+    handlingUnitName: String(r.handling_unit_name),
+  }) as ListRow;
 
 /**
  * The newest items handled in a unit's subtree (the caller's scope when no unit is named).
@@ -72,7 +73,7 @@ export async function listItems(
   } else {
     paths = scopePaths(actor, 'hotline.handle');
   }
-  const conds: SQL[] = [sql`h.handling_unit_id = u.id`];
+  const conds: SQL[] = [];
   if (q.state) conds.push(sql`h.state = ${q.state}`);
   if (q.category) conds.push(sql`h.category = ${q.category}`);
   if (q.urgency) conds.push(sql`h.urgency = ${q.urgency}`);
@@ -93,31 +94,39 @@ export async function listItems(
     paths.map((p) => sql`u.path like ${`${p}%`}`),
     sql` or `,
   );
-  // The units that handle items at all, found by skipping through the handling index (one probe
-  // per handling unit, a few dozen, instead of one per unit of a subtree of thousands), then
-  // those of the subtree, each read through its (handling unit, [state,] newest first) index —
-  // only the keys, index-only without other filters — and only the page's rows from the table.
+  const filters = conds.length ? sql` and ${sql.join(conds, sql` and `)}` : sql``;
+  // The units that have handled items (a few dozen, kept by triggers) and are in the subtree,
+  // materialized first so that no plan probes every unit of the subtree. A subtree with at most
+  // half of them reads each unit's top through its (handling unit, [state,] newest first) index;
+  // a wider one (the group) reads the newest of all and keeps its units' — one short scan instead
+  // of a top per unit. Only the keys are read (index-only without other filters), then the page's
+  // rows from the table, with their units' names.
   const rows = await queryRows<Raw>(
     db,
-    sql`with recursive hu(id) as (
-          (select h.handling_unit_id from hotline_items h order by h.handling_unit_id limit 1)
-          union all
-          select (select h.handling_unit_id from hotline_items h where h.handling_unit_id > hu.id
-                  order by h.handling_unit_id limit 1)
-          from hu where hu.id is not null),
+    sql`with units as materialized (
+          select u.id from hotline_handling_units hu join org_units u on u.id = hu.unit_id where ${inScope}),
+        wide as materialized (
+          select (select count(*) from units) * 2 > (select count(*) from hotline_handling_units) as yes),
         top as (
-          select t.id from hu join org_units u on u.id = hu.id and (${inScope}) cross join lateral (
-            select h.id, h.created_at from hotline_items h where ${sql.join(conds, sql` and `)}
-            order by h.created_at desc nulls last, h.id desc nulls last limit ${limit + 1}) t
-          order by t.created_at desc, t.id desc limit ${limit + 1})
+          (select t.id, t.created_at from units cross join lateral (
+             select h.id, h.created_at from hotline_items h where h.handling_unit_id = units.id${filters}
+             order by h.created_at desc nulls last, h.id desc nulls last limit ${limit + 1}) t
+           where not (select yes from wide)
+           order by t.created_at desc, t.id desc limit ${limit + 1})
+          union all
+          (select h.id, h.created_at from hotline_items h
+           where (select yes from wide) and h.handling_unit_id = any(array(select id from units))${filters}
+           order by h.created_at desc nulls last, h.id desc nulls last limit ${limit + 1}))
         select h.id, h.code, h.title, h.category, h.urgency, h.state, h.unit_id, h.handling_unit_id, h.me_too,
-               h.created_at, h.accept_due, h.answer_due, h.calendar_missing_year, h.overdue_at
+               h.created_at, h.accept_due, h.answer_due, h.calendar_missing_year, h.overdue_at,
+               un.name as unit_name, hn.name as handling_unit_name
         from top join hotline_items h on h.id = top.id
+        join org_units un on un.id = h.unit_id join org_units hn on hn.id = h.handling_unit_id
         order by h.created_at desc, h.id desc`,
   );
   const page = rows.slice(0, limit).map(toRow);
   return {
-    items: await presentList(db, page),
+    items: presentList(page),
     next: rows.length > limit ? encode(page[page.length - 1]) : null,
   };
 }

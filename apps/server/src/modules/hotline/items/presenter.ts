@@ -20,24 +20,10 @@ const DAY_MS = 86_400_000;
 /** Overdue now: a deadline passed (marked by the overdue job) and the item still waits for the unit. */
 export const isOverdue = (i: ItemRow) => i.overdueAt !== null && OPEN.includes(i.state);
 
-async function unitNames(db: Db, ids: number[]): Promise<Map<number, string>> {
-  if (!ids.length) return new Map();
-  const rows = await queryRows<{ id: string; name: string }>(
-    db,
-    sql`select id, name from org_units where id in (${sql.join(
-      [...new Set(ids)].map((i) => sql`${i}`),
-      sql`, `,
-    )})`,
-  );
-  return new Map(rows.map((r) => [Number(r.id), r.name]));
-}
+/** A list's row: the item's columns and its units' names (read in the list's query). */
+export type ListRow = ItemRow & { unitName: string; handlingUnitName: string };
 
-/** Rows of a list, with their units' names (one query for all). */
-export async function presentList(db: Db, rows: ItemRow[]): Promise<THotlineListItem[]> {
-  const names = await unitNames(
-    db,
-    rows.flatMap((r) => [r.unitId, r.handlingUnitId]),
-  );
+export function presentList(rows: ListRow[]): THotlineListItem[] {
   return rows.map((r) => ({
     id: r.id,
     code: r.code,
@@ -45,8 +31,8 @@ export async function presentList(db: Db, rows: ItemRow[]): Promise<THotlineList
     category: r.category,
     urgency: r.urgency as THotlineListItem['urgency'],
     state: r.state as THotlineState,
-    unit: { id: r.unitId, name: names.get(r.unitId) ?? '' },
-    handlingUnit: { id: r.handlingUnitId, name: names.get(r.handlingUnitId) ?? '' },
+    unit: { id: r.unitId, name: r.unitName },
+    handlingUnit: { id: r.handlingUnitId, name: r.handlingUnitName },
     meToo: r.meToo,
     createdAt: r.createdAt,
     acceptDue: r.acceptDue,
