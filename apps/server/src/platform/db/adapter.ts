@@ -1,8 +1,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { PreparingClient } from './prepared-client.js';
 import type { Db, Engine } from './types.js';
@@ -28,6 +28,31 @@ const TIMESTAMP = 1114;
 const DATE = 1082;
 const INT8 = 20;
 
+/** Timestamps, dates and bigints as strings, on both engines. */
+const TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMPTZ || oid === TIMESTAMP || oid === DATE || oid === INT8
+      ? (v: string) => v
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * PGlite spoken to through node-postgres (PGlite's own connection for it), by one client: the
+ * same driver, value parsing and prepared statements as PostgreSQL, so both engines run the
+ * same code path; PGlite is one session, so the pool holds one client and requests queue for it.
+ */
+function overPglite(pglite: PGlite): { db: Db; end: () => Promise<void> } {
+  const config = createPgConfig(pglite);
+  // node-postgres hands Parse the query's `types`, which Drizzle sets to its type parsers (an
+  // object); PostgreSQL's serializer skips what is not a list of parameter types, PGlite's throws.
+  const connection = config.connection as unknown as { parse(q: { types?: unknown }): void };
+  const parse = connection.parse.bind(connection);
+  connection.parse = (q) => parse(Array.isArray(q.types) ? q : { ...q, types: undefined });
+  const pool = new pg.Pool({ ...config, max: 1, Client: PreparingClient, types: TYPES });
+  pool.on('error', () => {});
+  return { db: drizzlePg({ client: pool }) as unknown as Db, end: () => pool.end() };
+}
+
 /** Opens PostgreSQL through a pool, or PGlite file-backed in a data dir (or a given instance). */
 export async function openHandle(options: OpenOptions): Promise<DatabaseHandle> {
   if ('databaseUrl' in options) {
@@ -36,12 +61,7 @@ export async function openHandle(options: OpenOptions): Promise<DatabaseHandle> 
       max: options.poolMax ?? 10,
       Client: PreparingClient,
       application_name: options.applicationName ?? 'lifeline',
-      types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === TIMESTAMPTZ || oid === TIMESTAMP || oid === DATE || oid === INT8
-            ? (v: string) => v
-            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-      },
+      types: TYPES,
     });
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it. Queries report their own errors.
@@ -51,18 +71,28 @@ export async function openHandle(options: OpenOptions): Promise<DatabaseHandle> 
   }
   if ('pglite' in options) {
     const client = options.pglite;
-    return { db: drizzlePglite({ client }) as unknown as Db, engine: 'pglite', close: () => client.close() };
+    const { db, end } = overPglite(client);
+    return {
+      db,
+      engine: 'pglite',
+      close: async () => {
+        await end();
+        await client.close();
+      },
+    };
   }
   const dbDir = path.join(options.dataDir, 'db');
   mkdirSync(dbDir, { recursive: true });
   const release = lockDataDir(options.dataDir);
   try {
     const client = await createPglite({ dataDir: dbDir });
+    const { db, end } = overPglite(client);
     return {
-      db: drizzlePglite({ client }) as unknown as Db,
+      db,
       engine: 'pglite',
       close: async () => {
         try {
+          await end();
           await client.close();
         } finally {
           release();

@@ -15,7 +15,7 @@ import { notify } from '../../../platform/notifications/notify.js';
 import { tellUnitChannels } from '../channels.js';
 import { handlersOf, reporterToNotify } from '../hotline.people.js';
 import { hotlineItems, hotlineMessages } from '../hotline.table.js';
-import { applyRollupFor, type ItemRow, loadItem, unitRow } from '../items/item-rows.js';
+import { applyRollupFor, type ItemRow, loadItem, loadItemWithHandlingPath, unitRow } from '../items/item-rows.js';
 import { handlerActions, presentForHandler } from '../items/presenter.js';
 import { categoryOf, hotlineConfig } from '../settings/hotline-settings.js';
 import { computeDeadlines } from '../sla/deadlines.js';
@@ -28,8 +28,12 @@ type Ctx = Pick<AppContext, 'database' | 'crypto'>;
  * a handler (hotline.handle on it). Without the permission anywhere: 403; elsewhere only: 404.
  */
 export async function partiesOn(db: Db, actor: Actor, item: ItemRow): Promise<THotlineActor[]> {
+  return partiesAt(actor, (await unitRow(db, item.handlingUnitId)).path);
+}
+
+/** The same, given the handling unit's path. */
+function partiesAt(actor: Actor, path: string): THotlineActor[] {
   if (!can(actor, 'hotline.handle')) throw new AppError('forbidden', 'You may not do this (hotline.handle)');
-  const path = (await unitRow(db, item.handlingUnitId)).path;
   const parties: THotlineActor[] = [];
   if (canOn(actor, 'hotline.handle', path)) parties.push('handler');
   if (canOn(actor, 'hotline.triage', path)) parties.push('office');
@@ -39,10 +43,8 @@ export async function partiesOn(db: Db, actor: Actor, item: ItemRow): Promise<TH
 
 export async function readForHandler(ctx: Ctx, actor: Actor, id: number): Promise<THotlineItem> {
   const db = ctx.database.db;
-  const item = await loadItem(db, id).catch(() => {
-    throw notFound('Item');
-  });
-  return presentForHandler(db, item, await partiesOn(db, actor, item));
+  const { item, handlingPath } = await loadItemWithHandlingPath(db, id);
+  return presentForHandler(db, item, partiesAt(actor, handlingPath));
 }
 
 export type HandlerInput =
