@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { Pool } from './pool.js';
 import { PreparingClient } from './prepared-client.js';
 import type { Db, Engine } from './types.js';
 
@@ -48,7 +49,8 @@ function overPglite(pglite: PGlite): { db: Db; end: () => Promise<void> } {
   const connection = config.connection as unknown as { parse(q: { types?: unknown }): void };
   const parse = connection.parse.bind(connection);
   connection.parse = (q) => parse(Array.isArray(q.types) ? q : { ...q, types: undefined });
-  const pool = new pg.Pool({ ...config, max: 1, Client: PreparingClient, types: TYPES });
+  // One client, never closed for being idle: a new one would reuse PGlite's connection object.
+  const pool = new Pool({ ...config, max: 1, idleTimeoutMillis: 0, Client: PreparingClient, types: TYPES });
   pool.on('error', () => {});
   return { db: drizzlePg({ client: pool }) as unknown as Db, end: () => pool.end() };
 }
@@ -56,7 +58,7 @@ function overPglite(pglite: PGlite): { db: Db; end: () => Promise<void> } {
 /** Opens PostgreSQL through a pool, or PGlite file-backed in a data dir (or a given instance). */
 export async function openHandle(options: OpenOptions): Promise<DatabaseHandle> {
   if ('databaseUrl' in options) {
-    const pool = new pg.Pool({
+    const pool = new Pool({
       connectionString: options.databaseUrl,
       max: options.poolMax ?? 10,
       Client: PreparingClient,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openHandle } from './adapter.js';
+import { createPglite, openHandle } from './adapter.js';
 import { MAX_PER_CONNECTION, MAX_TEXT_LENGTH } from './prepared-client.js';
 import { queryRows } from './sql.js';
 
@@ -23,9 +23,22 @@ const failure = (p: Promise<unknown>) =>
     (err: Error) => ((err.cause as Error | undefined) ?? err).message,
   );
 
-describe.skipIf(!pgUrl)('prepared statements on PostgreSQL', () => {
+/** Each engine the suite can reach: the embedded one always, PostgreSQL when a URL is given. */
+const engines: [string, () => ReturnType<typeof openHandle>][] = [
+  ['PGlite', async () => openHandle({ pglite: await createPglite() })],
+  ...(pgUrl
+    ? [
+        ['PostgreSQL', () => openHandle({ databaseUrl: pgUrl, poolMax: 1 })] as [
+          string,
+          () => ReturnType<typeof openHandle>,
+        ],
+      ]
+    : []),
+];
+
+describe.each(engines)('prepared statements on %s', (_name, open) => {
   it('prepares a query once per connection and runs it again by name', async () => {
-    const { db, close } = await openHandle({ databaseUrl: pgUrl!, poolMax: 1 });
+    const { db, close } = await open();
     try {
       for (const n of [1, 2, 3]) {
         const [row] = await queryRows<{ v: number }>(db, sql`select ${n}::int + 1 as v`);
@@ -38,7 +51,7 @@ describe.skipIf(!pgUrl)('prepared statements on PostgreSQL', () => {
   });
 
   it('leaves DDL, several statements in one text, long texts and texts beyond the cap unnamed', async () => {
-    const { db, close } = await openHandle({ databaseUrl: pgUrl!, poolMax: 1 });
+    const { db, close } = await open();
     try {
       await db.execute(sql.raw('create temporary table prepared_probe (id int)'));
       await db.transaction(async (tx) => {
@@ -58,12 +71,17 @@ describe.skipIf(!pgUrl)('prepared statements on PostgreSQL', () => {
     }
   });
 
-  it('a statement that failed to run runs again, and one that failed to parse is parsed again', async () => {
-    const { db, close } = await openHandle({ databaseUrl: pgUrl!, poolMax: 1 });
+  it('a statement that failed to run runs again on the same session, and one that failed to parse is parsed again', async () => {
+    const { db, close } = await open();
     try {
       const divide = (d: number) => queryRows<{ v: number }>(db, sql`select 10 / ${d}::int as v`);
       expect(await failure(divide(0))).toMatch(/division by zero/);
       expect((await divide(5))[0].v).toBe(2);
+      // The database's error left the session as it was: the same connection, its statements kept.
+      const pid = await queryRows<{ pid: number }>(db, sql`select pg_backend_pid() as pid`);
+      await failure(divide(0));
+      expect(await queryRows<{ pid: number }>(db, sql`select pg_backend_pid() as pid`)).toEqual(pid);
+      expect(await preparedTexts(db)).toContain('select 10 / $1::int as v');
       const broken = () => queryRows(db, sql`select * from no_such_table_here where id = ${1}`);
       expect(await failure(broken())).toMatch(/does not exist/);
       expect(await failure(broken())).toMatch(/does not exist/);
