@@ -32,8 +32,9 @@ export class PreparingClient extends pg.Client {
     const isText = typeof config === 'string';
     const c = (isText ? { text: config } : config) as QueryConfig | null;
     if (!c || typeof c !== 'object' || typeof c.submit === 'function' || c.name !== undefined) return config;
-    if (typeof c.text !== 'string' || c.text.length > MAX_TEXT_LENGTH || !isPlannable(c.text)) return config;
-    const name = `l${createHash('sha1').update(c.text).digest('base64url')}`;
+    if (typeof c.text !== 'string') return config;
+    const name = nameOf(c.text);
+    if (name === null) return config;
     if (!this.prepared.has(name)) {
       if (this.prepared.size >= MAX_PER_CONNECTION) return config;
       this.prepared.add(name);
@@ -43,6 +44,22 @@ export class PreparingClient extends pg.Client {
 }
 
 const PLANNED = /^\s*(select|insert|update|delete|with|values)\b/i;
+
+/** Names by text, shared by all connections: the same few hundred texts come back all the time. */
+const NAMES = new Map<string, string | null>();
+const MAX_NAMES = 5_000;
+
+/** A text's statement name, or null for a text that runs unnamed. */
+function nameOf(text: string): string | null {
+  if (text.length > MAX_TEXT_LENGTH) return null; // bulk statements: neither named nor kept here
+  let name = NAMES.get(text);
+  if (name === undefined) {
+    name = isPlannable(text) ? `l${createHash('sha1').update(text).digest('base64url')}` : null;
+    if (NAMES.size >= MAX_NAMES) NAMES.clear();
+    NAMES.set(text, name);
+  }
+  return name;
+}
 
 /**
  * Only queries are worth a name: they are planned. DDL (the migrations) and transaction control
