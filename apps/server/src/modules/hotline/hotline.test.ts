@@ -308,6 +308,13 @@ describe('handling, rating and reopening', () => {
     ]);
     expect(mine.actions.sort()).toEqual(['rate', 'reopen']);
     expect(JSON.stringify(mine)).not.toContain('锅炉检修');
+    // The handler's page (read in one query) shows both, in order, with who wrote them.
+    const page = await item(id);
+    expect(page.messages.map((m: { kind: string; text: string }) => [m.kind, m.text])).toEqual([
+      ['note', '内部：锅炉检修到周五'],
+      ['reply', '已调整供水时间，晚班延长一小时'],
+    ]);
+    expect(page).toMatchObject({ unit: { id: workshop.id }, handlingUnit: { id: workshop.id } });
   });
 
   it('reopens once within seven days, to the handling unit’s superior, with fresh deadlines', async () => {
@@ -369,6 +376,7 @@ describe('handling, rating and reopening', () => {
     expect((await act(handler, a, 'merge', { intoId: b })).statusCode).toBe(403);
     const merged = await act(office, a, 'merge', { intoId: b });
     expect(merged.json()).toMatchObject({ state: 'closed', closeReason: 'merged', mergedInto: { id: b } });
+    expect(await item(a)).toMatchObject({ mergedInto: { id: b, code: (await item(b)).code } });
     expect((await item(b)).meToo).toBe(1);
     const na = await act(office, b, 'close-not-applicable', { text: '属劳动合同纠纷，请向劳动仲裁申请' });
     expect(na.json()).toMatchObject({ state: 'closed', closeReason: 'not_applicable' });

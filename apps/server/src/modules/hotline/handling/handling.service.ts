@@ -15,8 +15,8 @@ import { notify } from '../../../platform/notifications/notify.js';
 import { tellUnitChannels } from '../channels.js';
 import { handlersOf, reporterToNotify } from '../hotline.people.js';
 import { hotlineItems, hotlineMessages } from '../hotline.table.js';
-import { applyRollupFor, type ItemRow, loadItem, loadItemWithHandlingPath, unitRow } from '../items/item-rows.js';
-import { handlerActions, presentForHandler } from '../items/presenter.js';
+import { applyRollupFor, type ItemRow, loadItem, unitRow } from '../items/item-rows.js';
+import { handlerActions, loadHandlerPage, presentForHandler, presentPage } from '../items/presenter.js';
 import { categoryOf, hotlineConfig } from '../settings/hotline-settings.js';
 import { computeDeadlines } from '../sla/deadlines.js';
 import { reportMissingYear, scheduleExpiry, scheduleSla } from '../sla/sla.jobs.js';
@@ -43,8 +43,8 @@ function partiesAt(actor: Actor, path: string): THotlineActor[] {
 
 export async function readForHandler(ctx: Ctx, actor: Actor, id: number): Promise<THotlineItem> {
   const db = ctx.database.db;
-  const { item, handlingPath } = await loadItemWithHandlingPath(db, id);
-  return presentForHandler(db, item, partiesAt(actor, handlingPath));
+  const { item, handlingPath, extras } = await loadHandlerPage(db, id);
+  return presentPage(item, extras, partiesAt(actor, handlingPath));
 }
 
 export type HandlerInput =

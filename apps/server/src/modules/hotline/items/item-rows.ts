@@ -13,17 +13,6 @@ export async function loadItem(db: Db, id: number): Promise<ItemRow> {
   return row;
 }
 
-/** An item and its handling unit's path (for the caller's scope) in one query. */
-export async function loadItemWithHandlingPath(db: Db, id: number): Promise<{ item: ItemRow; handlingPath: string }> {
-  const [row] = await db
-    .select({ item: hotlineItems, handlingPath: orgUnits.path })
-    .from(hotlineItems)
-    .innerJoin(orgUnits, eq(orgUnits.id, hotlineItems.handlingUnitId))
-    .where(eq(hotlineItems.id, id));
-  if (!row) throw notFound('Item');
-  return row;
-}
-
 export async function unitRow(db: Db, id: number) {
   const [u] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
   if (!u) throw notFound('Unit');

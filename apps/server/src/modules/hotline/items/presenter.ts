@@ -9,9 +9,12 @@ import {
   type THotlineMine,
   type THotlineState,
 } from '@lifeline/shared';
-import { sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../../platform/db/sql.js';
 import type { Db } from '../../../platform/db/types.js';
+import { notFound } from '../../../platform/errors.js';
+import { orgUnits } from '../../org-units/org-units.table.js';
+import { hotlineItems } from '../hotline.table.js';
 import type { ItemRow } from './item-rows.js';
 
 const OPEN: readonly string[] = ['submitted', 'accepted', 'in_progress', 'reopened'];
@@ -62,34 +65,30 @@ type Extras = {
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 /**
- * Everything an item's page shows besides the row, in one round trip: the units' names, a named
- * reporter (never another kind), the item it was merged into, its photos and its thread — for
- * the reporter without internal notes.
+ * Everything an item's page shows besides the row, as columns of a query over `hotline_items`:
+ * the units' names, a named reporter (never another kind; never for the reporter's own view),
+ * the item it was merged into, its photos and its thread — for the reporter without internal notes.
  */
-async function extras(db: Db, item: ItemRow, forReporter: boolean): Promise<Extras> {
-  const [row] = await queryRows<Record<keyof Extras, unknown>>(
-    db,
-    sql`select
-      (select name from org_units where id = ${item.unitId}) as unit_name,
-      (select name from org_units where id = ${item.handlingUnitId}) as handling_name,
-      ${
-        !forReporter && item.visibility === 'named' && item.reporterPersonId
-          ? sql`(select json_build_object('name', p.name, 'unit', u.name, 'phone', p.phone)
-                 from people p join org_units u on u.id = p.unit_id where p.id = ${item.reporterPersonId})`
-          : sql`null::json`
-      } as reporter,
-      ${
-        item.mergedIntoId
-          ? sql`(select json_build_object('id', id, 'code', code) from hotline_items where id = ${item.mergedIntoId})`
-          : sql`null::json`
-      } as merged,
-      (select coalesce(json_agg(json_build_object('id', f.id, 'mime', f.mime, 'size', f.size) order by h.position), '[]'::json)
-         from hotline_photos h join stored_files f on f.id = h.file_id where h.item_id = ${item.id}) as photos,
-      (select coalesce(json_agg(json_build_object('id', m.id, 'kind', m.kind, 'text', m.text, 'created_at', m.created_at,
+function extrasFields(forReporter: boolean): Record<keyof Extras, SQL<unknown>> {
+  return {
+    unit_name: sql`(select name from org_units where id = hotline_items.unit_id)`,
+    handling_name: sql`(select name from org_units where id = hotline_items.handling_unit_id)`,
+    reporter: forReporter
+      ? sql`null::json`
+      : sql`case when hotline_items.visibility = 'named' then
+              (select json_build_object('name', p.name, 'unit', u.name, 'phone', p.phone)
+               from people p join org_units u on u.id = p.unit_id where p.id = hotline_items.reporter_person_id) end`,
+    merged: sql`(select json_build_object('id', m.id, 'code', m.code) from hotline_items m where m.id = hotline_items.merged_into_id)`,
+    photos: sql`(select coalesce(json_agg(json_build_object('id', f.id, 'mime', f.mime, 'size', f.size) order by h.position), '[]'::json)
+         from hotline_photos h join stored_files f on f.id = h.file_id where h.item_id = hotline_items.id)`,
+    messages: sql`(select coalesce(json_agg(json_build_object('id', m.id, 'kind', m.kind, 'text', m.text, 'created_at', m.created_at,
                 'person', p.name, 'unit', u.name) order by m.id), '[]'::json)
          from hotline_messages m left join people p on p.id = m.author_person_id left join org_units u on u.id = m.author_unit_id
-         where m.item_id = ${item.id} ${forReporter ? sql`and m.kind <> 'note'` : sql``}) as messages`,
-  );
+         where m.item_id = hotline_items.id ${forReporter ? sql`and m.kind <> 'note'` : sql``})`,
+  };
+}
+
+function toExtras(row: Record<keyof Extras, unknown>): Extras {
   return {
     unit_name: String(row.unit_name ?? ''),
     handling_name: String(row.handling_name ?? ''),
@@ -98,6 +97,34 @@ async function extras(db: Db, item: ItemRow, forReporter: boolean): Promise<Extr
     photos: json<Extras['photos']>(row.photos as string),
     messages: json<MessageRow[]>(row.messages as string),
   };
+}
+
+/** An item's extras in one round trip. */
+async function extras(db: Db, item: ItemRow, forReporter: boolean): Promise<Extras> {
+  const fields = extrasFields(forReporter);
+  const [row] = await queryRows<Record<keyof Extras, unknown>>(
+    db,
+    sql`select ${sql.join(
+      Object.entries(fields).map(([k, v]) => sql`${v} as ${sql.raw(k)}`),
+      sql`, `,
+    )} from hotline_items where hotline_items.id = ${item.id}`,
+  );
+  return toExtras(row);
+}
+
+/** A handler's item page — the row, its handling unit's path (for scope) and the extras — in one query. */
+export async function loadHandlerPage(
+  db: Db,
+  id: number,
+): Promise<{ item: ItemRow; handlingPath: string; extras: Extras }> {
+  const [row] = await db
+    .select({ item: hotlineItems, handlingPath: orgUnits.path, ...extrasFields(false) })
+    .from(hotlineItems)
+    .innerJoin(orgUnits, eq(orgUnits.id, hotlineItems.handlingUnitId))
+    .where(eq(hotlineItems.id, id));
+  if (!row) throw notFound('Item');
+  const { item, handlingPath, ...x } = row;
+  return { item, handlingPath, extras: toExtras(x) };
 }
 
 /**
@@ -206,7 +233,11 @@ export async function presentForHandler(
   item: ItemRow,
   parties: THotlineActor[],
 ): Promise<THotlineItem> {
-  const x = await extras(db, item, false);
+  return presentPage(item, await extras(db, item, false), parties);
+}
+
+/** A handler's page from the row and its extras. */
+export function presentPage(item: ItemRow, x: Extras, parties: THotlineActor[]): THotlineItem {
   return {
     ...base(item, x),
     description: item.description,
