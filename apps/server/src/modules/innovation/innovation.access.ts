@@ -56,6 +56,28 @@ export async function loadProject(db: Db, id: number, lock = false): Promise<Pro
   return { ...row.project, unitName: row.unitName, unitPath: row.unitPath, cycleName: row.cycleName };
 }
 
+/** Several projects with their unit and cycle names, by id (one query). */
+export async function loadProjects(db: Db, ids: number[]): Promise<Map<number, ProjectRow>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({
+      project: innovationProjects,
+      unitName: orgUnits.name,
+      unitPath: orgUnits.path,
+      cycleName: innovationCycles.name,
+    })
+    .from(innovationProjects)
+    .innerJoin(orgUnits, eq(orgUnits.id, innovationProjects.unitId))
+    .innerJoin(innovationCycles, eq(innovationCycles.id, innovationProjects.cycleId))
+    .where(inArray(innovationProjects.id, [...new Set(ids)]));
+  return new Map(
+    rows.map((row) => [
+      row.project.id,
+      { ...row.project, unitName: row.unitName, unitPath: row.unitPath, cycleName: row.cycleName },
+    ]),
+  );
+}
+
 /**
  * Who may see a project: the applicant unit's declarers always; anyone with innovation.read on
  * its unit once it left the drafts (a draft is private to the applicant unit).

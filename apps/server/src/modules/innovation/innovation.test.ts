@@ -315,6 +315,26 @@ describe('an innovation project from declaration to commendation', () => {
     const mine = (await expertB.request('GET', '/api/innovation/conflicts')).json();
     expect(mine).toEqual([expect.objectContaining({ projectId: draft.id, reason: '曾指导该课题' })]);
     expect((await expertB.request('DELETE', `/api/innovation/conflicts/${mine[0].id}`)).statusCode).toBe(204);
+    // Declaring a conflict withdraws the declarer's open assignment on that project, no other's.
+    const again = await secretariat.request('POST', `/api/innovation/projects/${draft.id}/reviewers`, {
+      reviewerIds: [expertB.person.id],
+    });
+    expect(again.statusCode, again.body).toBe(201);
+    expect((await expertB.request('GET', '/api/innovation/reviews')).json()).toHaveLength(1);
+    const redeclared = await expertB.request('POST', '/api/innovation/conflicts', {
+      projectId: draft.id,
+      reason: '曾指导该课题',
+    });
+    expect(redeclared.statusCode, redeclared.body).toBe(201);
+    expect((await expertB.request('GET', '/api/innovation/reviews')).json()).toEqual([]);
+    expect(
+      (await secretariat.request('GET', `/api/innovation/projects/${draft.id}/reviewers`))
+        .json()
+        .map((a: { reviewer: { id: number } }) => a.reviewer.id),
+    ).toEqual([expertA.person.id]);
+    expect(
+      (await expertB.request('DELETE', `/api/innovation/conflicts/${redeclared.json().id}`)).statusCode,
+    ).toBe(204);
     const [reviewA] = (await expertA.request('GET', '/api/innovation/reviews')).json();
     expect(reviewA.others).toBeNull();
     const incomplete = await expertA.request('PUT', `/api/innovation/reviews/${reviewA.id}`, {

@@ -18,6 +18,8 @@ import {
   assertUpdated,
   loadCycle,
   loadProject,
+  loadProjects,
+  type ProjectRow,
   personRefs,
   requirePeople,
   visibleProject,
@@ -28,7 +30,7 @@ import {
   innovationProjects,
   innovationReviews,
 } from '../innovation.table.js';
-import { reviewerConflicts } from './conflicts.js';
+import { conflictsWith, declaredConflicts, reviewerConflicts } from './conflicts.js';
 
 type ReviewRow = typeof innovationReviews.$inferSelect;
 
@@ -106,11 +108,19 @@ export async function declareConflict(db: Db, actor: Actor, input: z.infer<typeo
       .from(innovationReviews)
       .where(and(eq(innovationReviews.reviewerId, actor.personId), eq(innovationReviews.state, 'assigned')));
     const me = [...(await personRefs(tx, [actor.personId])).values()];
-    for (const r of open) {
-      const p = await loadProject(tx, r.projectId);
-      if ((await reviewerConflicts(tx, me, p)).size)
-        await tx.delete(innovationReviews).where(eq(innovationReviews.id, r.id));
-    }
+    const projects = await loadProjects(
+      tx,
+      open.map((r) => r.projectId),
+    );
+    const declared = await declaredConflicts(tx, [actor.personId]);
+    const withdrawn = open.filter((r) => conflictsWith(me, projects.get(r.projectId)!, declared).size);
+    if (withdrawn.length)
+      await tx.delete(innovationReviews).where(
+        inArray(
+          innovationReviews.id,
+          withdrawn.map((r) => r.id),
+        ),
+      );
     await writeAudit(tx, auditActor(actor, null), {
       action: 'innovation_conflict.declare',
       recordType: 'innovation_conflict',
@@ -148,25 +158,31 @@ async function myReview(db: Db, actor: Actor, id: number, lock = false) {
   return r;
 }
 
+type OtherRow = { r: ReviewRow; name: string; no: string };
+
+/** The submitted reviews on these projects, by project (one query). */
+async function submittedOn(db: Db, projectIds: number[]): Promise<Map<number, OtherRow[]>> {
+  const byProject = new Map<number, OtherRow[]>();
+  if (!projectIds.length) return byProject;
+  const rows = await db
+    .select({ r: innovationReviews, name: people.name, no: people.employeeNo })
+    .from(innovationReviews)
+    .innerJoin(people, eq(people.id, innovationReviews.reviewerId))
+    .where(
+      and(
+        inArray(innovationReviews.projectId, [...new Set(projectIds)]),
+        eq(innovationReviews.state, 'submitted'),
+      ),
+    )
+    .orderBy(asc(innovationReviews.id));
+  for (const o of rows) byProject.set(o.r.projectId, [...(byProject.get(o.r.projectId) ?? []), o]);
+  return byProject;
+}
+
 /** A review as its reviewer sees it: the others' reviews only once their own is submitted. */
-export async function reviewDetail(db: Db, actor: Actor, id: number) {
-  const r = await myReview(db, actor, id);
-  const p = await loadProject(db, r.projectId);
-  authorize(actor, 'innovation.evaluate', p.unitPath, 'Review');
+function detailOf(actor: Actor, r: ReviewRow, p: ProjectRow, submitted: Map<number, OtherRow[]>) {
   const others =
-    r.state === 'submitted'
-      ? await db
-          .select({ r: innovationReviews, name: people.name, no: people.employeeNo })
-          .from(innovationReviews)
-          .innerJoin(people, eq(people.id, innovationReviews.reviewerId))
-          .where(
-            and(
-              eq(innovationReviews.projectId, r.projectId),
-              ne(innovationReviews.id, r.id),
-              eq(innovationReviews.state, 'submitted'),
-            ),
-          )
-      : null;
+    r.state === 'submitted' ? (submitted.get(r.projectId) ?? []).filter((o) => o.r.id !== r.id) : null;
   return {
     ...presentReview(r, { id: actor.personId, name: actor.name, employeeNo: actor.employeeNo }),
     projectCode: p.code,
@@ -180,16 +196,39 @@ export async function reviewDetail(db: Db, actor: Actor, id: number) {
   };
 }
 
-/** The caller's assignments, open ones first. */
+/** One of the caller's reviews, as its reviewer sees it. */
+export async function reviewDetail(db: Db, actor: Actor, id: number) {
+  const r = await myReview(db, actor, id);
+  const p = await loadProject(db, r.projectId);
+  authorize(actor, 'innovation.evaluate', p.unitPath, 'Review');
+  return detailOf(actor, r, p, r.state === 'submitted' ? await submittedOn(db, [r.projectId]) : new Map());
+}
+
+/**
+ * The caller's assignments, open ones first, in three queries whatever their number: the
+ * reviews, their projects, and the others' submitted reviews where the caller's own is submitted.
+ * An assignment on a unit the caller no longer evaluates for is left out (its page answers 404).
+ */
 export async function myReviews(db: Db, actor: Actor) {
   if (!can(actor, 'innovation.evaluate'))
     throw new AppError('forbidden', 'You may not do this (innovation.evaluate)');
   const rows = await db
-    .select({ id: innovationReviews.id })
+    .select()
     .from(innovationReviews)
     .where(eq(innovationReviews.reviewerId, actor.personId))
     .orderBy(asc(innovationReviews.state), desc(innovationReviews.id));
-  return Promise.all(rows.map((r) => reviewDetail(db, actor, r.id)));
+  const projects = await loadProjects(
+    db,
+    rows.map((r) => r.projectId),
+  );
+  const inScope = rows.filter((r) =>
+    canOn(actor, 'innovation.evaluate', projects.get(r.projectId)!.unitPath),
+  );
+  const submitted = await submittedOn(
+    db,
+    inScope.filter((r) => r.state === 'submitted').map((r) => r.projectId),
+  );
+  return inScope.map((r) => detailOf(actor, r, projects.get(r.projectId)!, submitted));
 }
 
 function checkScores(rubric: TRubricDimension[], input: TScoreInput) {
