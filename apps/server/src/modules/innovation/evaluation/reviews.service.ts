@@ -4,7 +4,7 @@ import {
   weightedTotal,
   type ZConflictInput,
 } from '@lifeline/shared';
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import { type Actor, auditActor, authorize, can, canOn } from '../../../platform/authz/actor.js';
