@@ -40,7 +40,15 @@ export async function loadCycle(db: Db, id: number, lock = false): Promise<Cycle
 
 /** A project with its unit and cycle names; `lock` takes the row for the transaction. */
 export async function loadProject(db: Db, id: number, lock = false): Promise<ProjectRow> {
-  const q = db
+  const q = selectProjects(db).where(eq(innovationProjects.id, id));
+  const [row] = lock ? await q.for('update', { of: innovationProjects }) : await q;
+  if (!row) throw notFound('Project');
+  return toProjectRow(row);
+}
+
+/** Projects joined with their unit and cycle (the caller adds the condition). */
+function selectProjects(db: Db) {
+  return db
     .select({
       project: innovationProjects,
       unitName: orgUnits.name,
@@ -49,33 +57,26 @@ export async function loadProject(db: Db, id: number, lock = false): Promise<Pro
     })
     .from(innovationProjects)
     .innerJoin(orgUnits, eq(orgUnits.id, innovationProjects.unitId))
-    .innerJoin(innovationCycles, eq(innovationCycles.id, innovationProjects.cycleId))
-    .where(eq(innovationProjects.id, id));
-  const [row] = lock ? await q.for('update', { of: innovationProjects }) : await q;
-  if (!row) throw notFound('Project');
-  return { ...row.project, unitName: row.unitName, unitPath: row.unitPath, cycleName: row.cycleName };
+    .innerJoin(innovationCycles, eq(innovationCycles.id, innovationProjects.cycleId));
 }
+
+const toProjectRow = (row: {
+  project: typeof innovationProjects.$inferSelect;
+  unitName: string;
+  unitPath: string;
+  cycleName: string;
+}): ProjectRow => ({
+  ...row.project,
+  unitName: row.unitName,
+  unitPath: row.unitPath,
+  cycleName: row.cycleName,
+});
 
 /** Several projects with their unit and cycle names, by id (one query). */
 export async function loadProjects(db: Db, ids: number[]): Promise<Map<number, ProjectRow>> {
   if (!ids.length) return new Map();
-  const rows = await db
-    .select({
-      project: innovationProjects,
-      unitName: orgUnits.name,
-      unitPath: orgUnits.path,
-      cycleName: innovationCycles.name,
-    })
-    .from(innovationProjects)
-    .innerJoin(orgUnits, eq(orgUnits.id, innovationProjects.unitId))
-    .innerJoin(innovationCycles, eq(innovationCycles.id, innovationProjects.cycleId))
-    .where(inArray(innovationProjects.id, [...new Set(ids)]));
-  return new Map(
-    rows.map((row) => [
-      row.project.id,
-      { ...row.project, unitName: row.unitName, unitPath: row.unitPath, cycleName: row.cycleName },
-    ]),
-  );
+  const rows = await selectProjects(db).where(inArray(innovationProjects.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.project.id, toProjectRow(row)]));
 }
 
 /**
