@@ -6,6 +6,25 @@ import path from 'node:path';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
+/** The built server's environment: its data dir and secret, quiet, no demo; PostgreSQL or the embedded engine. */
+export function serverEnv(o: {
+  engine: 'postgres' | 'pglite';
+  dataDir: string;
+  secret: string;
+  pgUrl: string;
+}): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = {
+    ...process.env,
+    LIFELINE_DATA_DIR: o.dataDir,
+    LIFELINE_SECRET: o.secret,
+    LOG_LEVEL: 'warn',
+    LIFELINE_SEED_DEMO: 'false',
+  };
+  if (o.engine === 'postgres') return { ...base, DATABASE_URL: o.pgUrl };
+  delete base.DATABASE_URL;
+  return base;
+}
+
 /** Starts the built server on a port and waits until it answers its health check. */
 export async function startBuiltServer(
   env: NodeJS.ProcessEnv,

@@ -21,7 +21,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { HOTLINE_SUBTREES, itemIds, lastTwelveMonths, machine, startBuiltServer } from './harness.js';
+import {
+  HOTLINE_SUBTREES,
+  itemIds,
+  lastTwelveMonths,
+  machine,
+  serverEnv,
+  startBuiltServer,
+} from './harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -42,18 +49,7 @@ const dataDir = values.keep
   ? path.join(tmpdir(), 'lifeline-bench-hotline-pglite')
   : mkdtempSync(path.join(tmpdir(), 'lifeline-bench-'));
 
-function env(): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = {
-    ...process.env,
-    LIFELINE_DATA_DIR: dataDir,
-    LIFELINE_SECRET: secret,
-    LOG_LEVEL: 'warn',
-    LIFELINE_SEED_DEMO: 'false',
-  };
-  if (engine === 'postgres') return { ...base, DATABASE_URL: pgUrl };
-  delete base.DATABASE_URL;
-  return base;
-}
+const env = () => serverEnv({ engine, dataDir, secret, pgUrl });
 
 /** Seeds the benchmark dataset, unless --keep finds it seeded already. Returns seconds or null. */
 async function prepare(): Promise<number | null> {

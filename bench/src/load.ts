@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { machine, startBuiltServer } from './harness.js';
+import { machine, serverEnv, startBuiltServer } from './harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -26,18 +26,7 @@ const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5
 const port = 3900 + Math.floor(Math.random() * 90);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'lifeline-bench-'));
 
-function env(): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = {
-    ...process.env,
-    LIFELINE_DATA_DIR: dataDir,
-    LIFELINE_SECRET: secret,
-    LOG_LEVEL: 'warn',
-    LIFELINE_SEED_DEMO: 'false',
-  };
-  if (engine === 'postgres') return { ...base, DATABASE_URL: pgUrl };
-  delete base.DATABASE_URL;
-  return base;
-}
+const env = () => serverEnv({ engine, dataDir, secret, pgUrl });
 
 async function prepare() {
   if (!existsSync(path.join(root, 'apps/server/dist/main.js')))

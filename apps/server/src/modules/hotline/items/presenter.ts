@@ -67,7 +67,8 @@ const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as
 /**
  * Everything an item's page shows besides the row, as columns of a query over `hotline_items`:
  * the units' names, a named reporter (never another kind; never for the reporter's own view),
- * the item it was merged into, its photos and its thread — for the reporter without internal notes.
+ * the item it was merged into, its photos and its thread — for the reporter without internal
+ * notes and without the names of the people who wrote (the unit answers).
  */
 function extrasFields(forReporter: boolean): Record<keyof Extras, SQL<unknown>> {
   return {
@@ -82,7 +83,7 @@ function extrasFields(forReporter: boolean): Record<keyof Extras, SQL<unknown>> 
     photos: sql`(select coalesce(json_agg(json_build_object('id', f.id, 'mime', f.mime, 'size', f.size) order by h.position), '[]'::json)
          from hotline_photos h join stored_files f on f.id = h.file_id where h.item_id = hotline_items.id)`,
     messages: sql`(select coalesce(json_agg(json_build_object('id', m.id, 'kind', m.kind, 'text', m.text, 'created_at', m.created_at,
-                'person', p.name, 'unit', u.name) order by m.id), '[]'::json)
+                'person', ${forReporter ? sql`null` : sql`p.name`}, 'unit', u.name) order by m.id), '[]'::json)
          from hotline_messages m left join people p on p.id = m.author_person_id left join org_units u on u.id = m.author_unit_id
          where m.item_id = hotline_items.id ${forReporter ? sql`and m.kind <> 'note'` : sql``})`,
   };
@@ -101,16 +102,19 @@ function toExtras(row: Record<keyof Extras, unknown>): Extras {
 
 /** An item's extras in one round trip. */
 async function extras(db: Db, item: ItemRow, forReporter: boolean): Promise<Extras> {
-  const fields = extrasFields(forReporter);
   const [row] = await queryRows<Record<keyof Extras, unknown>>(
     db,
-    sql`select ${sql.join(
-      Object.entries(fields).map(([k, v]) => sql`${v} as ${sql.raw(k)}`),
-      sql`, `,
-    )} from hotline_items where hotline_items.id = ${item.id}`,
+    sql`select ${extrasColumns(forReporter)} from hotline_items where hotline_items.id = ${item.id}`,
   );
   return toExtras(row);
 }
+
+/** The extras as a select list. */
+const extrasColumns = (forReporter: boolean) =>
+  sql.join(
+    Object.entries(extrasFields(forReporter)).map(([k, v]) => sql`${v} as ${sql.raw(k)}`),
+    sql`, `,
+  );
 
 /** A handler's item page — the row, its handling unit's path (for scope) and the extras — in one query. */
 export async function loadHandlerPage(
@@ -133,37 +137,14 @@ export async function loadHandlerPage(
  */
 async function reporterExtrasMany(db: Db, items: ItemRow[]): Promise<Map<number, Extras>> {
   if (!items.length) return new Map();
-  const rows = await queryRows<
-    { id: string } & Record<'unit_name' | 'handling_name' | 'photos' | 'messages', unknown>
-  >(
+  const rows = await queryRows<{ id: string } & Record<keyof Extras, unknown>>(
     db,
-    sql`select i.id,
-      (select name from org_units where id = i.unit_id) as unit_name,
-      (select name from org_units where id = i.handling_unit_id) as handling_name,
-      (select coalesce(json_agg(json_build_object('id', f.id, 'mime', f.mime, 'size', f.size) order by h.position), '[]'::json)
-         from hotline_photos h join stored_files f on f.id = h.file_id where h.item_id = i.id) as photos,
-      (select coalesce(json_agg(json_build_object('id', m.id, 'kind', m.kind, 'text', m.text, 'created_at', m.created_at,
-                'person', null, 'unit', u.name) order by m.id), '[]'::json)
-         from hotline_messages m left join org_units u on u.id = m.author_unit_id
-         where m.item_id = i.id and m.kind <> 'note') as messages
-      from hotline_items i where i.id in (${sql.join(
-        items.map((i) => sql`${i.id}`),
-        sql`, `,
-      )})`,
+    sql`select hotline_items.id, ${extrasColumns(true)} from hotline_items where hotline_items.id in (${sql.join(
+      items.map((i) => sql`${i.id}`),
+      sql`, `,
+    )})`,
   );
-  return new Map(
-    rows.map((r) => [
-      Number(r.id),
-      {
-        unit_name: String(r.unit_name ?? ''),
-        handling_name: String(r.handling_name ?? ''),
-        reporter: null,
-        merged: null,
-        photos: json<Extras['photos']>(r.photos as string),
-        messages: json<MessageRow[]>(r.messages as string),
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [Number(r.id), toExtras(r)]));
 }
 
 /**
