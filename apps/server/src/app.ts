@@ -6,7 +6,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { auditLogRoutes } from './modules/audit-log/audit-log.routes.js';
 import { accountRoutes } from './modules/auth/accounts.routes.js';
-import { installAccessControl } from './modules/auth/auth.hooks.js';
+import { installAccessControl, resolveSession } from './modules/auth/auth.hooks.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarAdminRoutes } from './modules/calendar-admin/calendar-admin.routes.js';
 import { counsellingRoutes } from './modules/counselling/counselling.routes.js';
@@ -19,31 +19,16 @@ import { peopleRoutes } from './modules/people/people.routes.js';
 import { peopleExcelRoutes } from './modules/people/people-excel.routes.js';
 import { roleRoutes } from './modules/roles/roles.routes.js';
 import type { TConfig } from './platform/config.js';
-import { createFieldCrypto, type FieldCrypto } from './platform/crypto/field-crypto.js';
+import { createFieldCrypto } from './platform/crypto/field-crypto.js';
 import type { DatabaseHandle } from './platform/db/client.js';
-import { type FileStore, LocalFileStore } from './platform/files/file-store.js';
+import { LocalFileStore } from './platform/files/file-store.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { installOpenApi } from './platform/http/openapi.js';
+import type { AppContext } from './platform/http/request-context.js';
 import { PUBLIC_PLUGIN_PREFIXES, type RegisteredRoute } from './platform/http/route-access.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installWebApp } from './platform/http/web-app.js';
 import { VERSION } from './platform/version.js';
-
-/** What every module may use: configuration, the database, and the platform services. */
-export type AppContext = {
-  config: TConfig;
-  database: DatabaseHandle;
-  crypto: FieldCrypto;
-  files: FileStore;
-  version: string;
-  routes: RegisteredRoute[];
-};
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    lifeline: AppContext;
-  }
-}
 
 export type BuildAppOptions = {
   config: TConfig;
@@ -87,6 +72,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     files: new LocalFileStore(config.dataDir),
     version: VERSION,
     routes,
+    sessions: { resolve: resolveSession },
   } satisfies AppContext);
 
   app.addHook('onRoute', (route) => {

@@ -1,10 +1,10 @@
-import type { AppContext } from './app.js';
 import { retentionJobs, scheduleRetention } from './modules/assessments/results/retention.js';
 import { hotlineJobs, scheduleCalendarSweep } from './modules/hotline/sla/sla.jobs.js';
 import { innovationJobs } from './modules/innovation/management/reminders.js';
 import { importJobs } from './modules/people/import/import.jobs.js';
 import { maintenanceJobs, scheduleAnalyze } from './platform/db/maintenance.js';
 import type { Db } from './platform/db/types.js';
+import type { AppContext } from './platform/http/request-context.js';
 import type { JobHandler } from './platform/jobs/job-worker.js';
 import { outboundJobs } from './platform/outbound/outbound.service.js';
 

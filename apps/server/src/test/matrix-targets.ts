@@ -155,13 +155,20 @@ export const targets: Record<string, Make> = {
     return { url: `/api/calendar/years/${year}/declare`, scoped: false };
   },
   'GET /api/role-assignments': async (_t, unit) => ({ url: `/api/role-assignments?unitId=${unit.id}` }),
+  'GET /api/role-assignments/grantable': async (_t, unit) => ({
+    url: `/api/role-assignments/grantable?unitId=${unit.id}`,
+  }),
+  // The least powerful holder of role.assign (a security administrator) grants what it holds.
   'POST /api/role-assignments': async ({ app }, unit) => {
     const p = await buildPerson(db(app), crypto(app), unit);
-    return { url: '/api/role-assignments', payload: { personId: p.id, role: 'expert', unitId: unit.id } };
+    return {
+      url: '/api/role-assignments',
+      payload: { personId: p.id, role: 'security_admin', unitId: unit.id },
+    };
   },
   'DELETE /api/role-assignments/:id': async ({ app }, unit) => {
     const p = await buildPerson(db(app), crypto(app), unit);
-    const a = await grantRole(db(app), p, 'expert', unit);
+    const a = await grantRole(db(app), p, 'security_admin', unit);
     return { url: `/api/role-assignments/${a.id}` };
   },
   'GET /api/audit-events': async (_t, unit) => ({ url: `/api/audit-events?unitId=${unit.id}` }),

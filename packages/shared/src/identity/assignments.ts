@@ -19,6 +19,13 @@ export const ZRoleAssignment = z.object({
 });
 export type TRoleAssignment = z.infer<typeof ZRoleAssignment>;
 
+/** `GET /api/role-assignments/grantable`: the roles the caller may grant on a unit (to a person). */
+export const ZGrantableQuery = z.object({
+  unitId: z.coerce.number().int().positive(),
+  personId: z.coerce.number().int().positive().optional(),
+});
+export const ZGrantableRoles = z.object({ roles: z.array(ZRole) });
+
 export const ZRoleAssignmentCreate = z
   .object({
     personId: z.number().int().positive(),
@@ -59,5 +66,7 @@ export const ZAccount = z.object({
   lockedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
+  /** Whether the caller may change it: only with scope over every role the account holds. */
+  abilities: z.object({ update: z.boolean() }),
 });
 export type TAccount = z.infer<typeof ZAccount>;

@@ -8,6 +8,15 @@ export const ZAuditQuery = z.object({
   recordId: z.string().max(80).optional(),
   from: z.string().datetime({ offset: true }).optional(),
   to: z.string().datetime({ offset: true }).optional(),
+  /**
+   * The audit administrator's request to see the people behind sensitive events (wellbeing,
+   * counselling); needs a reason, which is itself recorded.
+   */
+  reveal: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  reason: z.string().trim().min(4).max(200).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -28,5 +37,7 @@ export const ZAuditEvent = z.object({
   details: z.record(z.string(), z.unknown()).nullable(),
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
+  /** A sensitive event shown without the people behind it, their unit or their address. */
+  masked: z.boolean(),
 });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;

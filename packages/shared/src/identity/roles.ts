@@ -15,7 +15,9 @@ export const PERMISSIONS = [
   'account.manage',
   'role.read',
   'role.assign',
+  'role.assign_admin',
   'audit.read',
+  'audit.identify',
   'calendar.manage',
   'settings.manage',
   'innovation.read',
@@ -37,6 +39,8 @@ export type TPermission = (typeof PERMISSIONS)[number];
 
 export const ROLES = [
   'sysadmin',
+  'security_admin',
+  'auditor',
   'unit_admin',
   'branch_secretary',
   'secretariat',
@@ -56,8 +60,24 @@ export type TRole = (typeof ROLES)[number];
  * implied, never assigned; its permissions concern the employee's own records only.
  */
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  // Everything but acting as a coach: what employees confide to coaches is not administration's.
-  sysadmin: PERMISSIONS.filter((p) => p !== 'counselling.coach'),
+  /**
+   * The system administrator (系统管理员): everything but acting as a coach (what employees
+   * confide to coaches is not administration's) and naming the people behind sensitive audit
+   * events (the audit administrator's, with a recorded reason).
+   */
+  sysadmin: PERMISSIONS.filter((p) => p !== 'counselling.coach' && p !== 'audit.identify'),
+  /**
+   * The security administrator (安全管理员): accounts (reset, disable, unlock) and role
+   * assignments, and no business data. Like everyone, it grants only roles whose permissions it
+   * holds and manages only accounts whose roles it could grant.
+   */
+  security_admin: ['org_unit.read', 'person.read', 'account.manage', 'role.read', 'role.assign'],
+  /**
+   * The audit administrator (审计管理员): reads the audit trail, and with a recorded reason the
+   * people behind its sensitive events (wellbeing, counselling, confidential hotline filings);
+   * changes nothing.
+   */
+  auditor: ['org_unit.read', 'person.read', 'audit.read', 'audit.identify'],
   unit_admin: [
     'org_unit.read',
     'org_unit.manage',
@@ -113,14 +133,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
 /** Roles that an administrator may assign (employee comes with every account). */
 export const ASSIGNABLE_ROLES = ROLES.filter((r) => r !== 'employee');
 
-/** Roles a unit administrator may hand out within their subtree (never sysadmin or unit_admin itself). */
-export const DELEGABLE_BY_UNIT_ADMIN: readonly TRole[] = [
-  'branch_secretary',
-  'secretariat',
-  'leader',
-  'expert',
-  'coach',
-  'volunteer',
-  'hotline_handler',
-  'hotline_office',
-];
+/**
+ * Roles that only a holder of `role.assign_admin` (the system administrator) may grant or
+ * revoke, whatever else the granter holds: the administrators of the system and of its audit.
+ */
+export const ADMIN_ROLES: readonly TRole[] = ['sysadmin', 'auditor'];

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { optionalActor } from '../auth/auth.hooks.js';
+import { optionalActor } from '../../platform/http/request-context.js';
 import { aggregateRoutes } from './aggregates/aggregates.routes.js';
 import { scoreAnswers } from './assessments.service.js';
 import { activeInstruments, offeredInstrument } from './instruments.js';
@@ -28,7 +28,7 @@ export async function assessmentRoutes(fastify: FastifyInstance): Promise<void> 
   /** The self-check is for members, or for everyone when an administrator opened it. */
   async function assertSelfCheckOpen(request: FastifyRequest): Promise<void> {
     if ((await wellbeingSettings(db())).openToEveryone) return;
-    if (!(await optionalActor(app, request))) throw new AppError('unauthenticated', 'Please log in');
+    if (!(await optionalActor(request))) throw new AppError('unauthenticated', 'Please log in');
   }
 
   app.get(

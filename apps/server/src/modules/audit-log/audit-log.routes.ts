@@ -2,8 +2,9 @@ import { ZAuditEvent, ZAuditQuery, ZErrorBody, ZPage } from '@lifeline/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pages, sendXlsx } from '../../platform/excel/xlsx.js';
-import { requireActor } from '../auth/auth.hooks.js';
-import { auditRows, listAudit } from './audit-log.service.js';
+import { requireActor } from '../../platform/http/request-context.js';
+import { auditPolicy as policy } from './audit-log.policy.js';
+import { auditRows, listAudit, recordReveal } from './audit-log.service.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
 const tags = ['audit'];
@@ -17,7 +18,7 @@ export async function auditLogRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/audit-events',
     {
-      config: { access: { permission: 'audit.read' } },
+      config: { access: policy.access('read') },
       schema: {
         tags,
         summary: 'Audit events in my scope, newest first',
@@ -31,7 +32,7 @@ export async function auditLogRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/audit-events/export.xlsx',
     {
-      config: { access: { permission: 'audit.read' } },
+      config: { access: policy.access('read') },
       schema: {
         tags,
         summary: 'The filtered audit events as .xlsx',
@@ -43,6 +44,7 @@ export async function auditLogRoutes(fastify: FastifyInstance): Promise<void> {
       const actor = requireActor(request);
       const q = request.query;
       // Validate the filters (and their scope) before the download starts.
+      await recordReveal(db(), actor, q);
       await auditRows(db(), actor, q, 0, 1);
       return sendXlsx(
         reply,

@@ -1,32 +1,86 @@
 import type { TAuditEvent, TAuditQuery } from '@lifeline/shared';
 import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { writeAudit } from '../../platform/audit/audit.js';
 import { auditEvents } from '../../platform/audit/audit.table.js';
-import { type Actor, authorize, can, scopeSql } from '../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../platform/authz/actor.js';
+import { escapeLike } from '../../platform/db/sql.js';
 import type { Db } from '../../platform/db/types.js';
+import { AppError } from '../../platform/errors.js';
 import { findUnit } from '../org-units/org-units.service.js';
 import { orgUnits } from '../org-units/org-units.table.js';
 import { people } from '../people/people.table.js';
+import { auditPolicy as policy } from './audit-log.policy.js';
+import { isSensitive, maskSensitive, sensitiveSql } from './audit-log.sensitive.js';
+
+type Filters = Omit<TAuditQuery, 'page' | 'pageSize'>;
 
 /**
- * Audit events an administrator may see: events about records of units in their subtree.
- * System administrators also see events without a unit (logins, settings).
+ * The scope of an action in SQL: events about units in the reader's subtrees, and for a reader
+ * of the whole group (a grant on a top unit) also events that belong to no unit (logins, settings).
  */
-async function where(db: Db, actor: Actor, q: Omit<TAuditQuery, 'page' | 'pageSize'>): Promise<SQL> {
-  const scoped = scopeSql(actor, 'audit.read', orgUnits.path);
-  const global = actor.grants.some((g) => g.role === 'sysadmin' && g.unitPath.split('/').length === 3);
-  const conditions: SQL[] = [global ? sql`(${scoped} or ${auditEvents.unitId} is null)` : scoped];
+function scopeOf(actor: Actor, action: 'read' | 'identify'): { sql: SQL; whole: boolean } {
+  const whole = policy.scopePaths(actor, action).some((p) => p.split('/').length === 3);
+  const scoped = policy.scope(actor, action, orgUnits.path);
+  return { sql: whole ? sql`(${scoped} or ${auditEvents.unitId} is null)` : scoped, whole };
+}
+
+/**
+ * The events a reader may see. Sensitive events (audit-log.sensitive.ts) are shown masked, and
+ * only to a reader of the whole group and never under a filter that points at a person, a record
+ * or a unit (which would tell who); with `reveal`, the audit administrator sees them in full
+ * within the scope of `audit.identify`.
+ */
+async function where(db: Db, actor: Actor, q: Filters): Promise<SQL> {
+  const read = scopeOf(actor, 'read');
+  const conditions: SQL[] = [];
+  if (q.reveal) {
+    const identify = scopeOf(actor, 'identify');
+    conditions.push(sql`(case when ${sensitiveSql} then ${identify.sql} else ${read.sql} end)`);
+  } else {
+    const narrowed = Boolean(q.unitId || q.personId || q.recordId);
+    conditions.push(read.sql);
+    if (!read.whole || narrowed) conditions.push(sql`not ${sensitiveSql}`);
+  }
   if (q.unitId) {
     const unit = await findUnit(db, q.unitId);
-    authorize(actor, 'audit.read', unit.path, 'Unit');
-    conditions.push(sql`${orgUnits.path} like ${`${unit.path}%`}`);
+    policy.authorize(actor, 'read', { unitPath: unit.path });
+    conditions.push(sql`${orgUnits.path} like ${`${escapeLike(unit.path)}%`}`);
   }
   if (q.personId) conditions.push(eq(auditEvents.actorPersonId, q.personId));
-  if (q.action) conditions.push(sql`${auditEvents.action} like ${`${q.action.replace(/[\\%_]/g, '')}%`}`);
+  if (q.action) conditions.push(sql`${auditEvents.action} like ${`${escapeLike(q.action)}%`}`);
   if (q.recordType) conditions.push(eq(auditEvents.recordType, q.recordType));
   if (q.recordId) conditions.push(eq(auditEvents.recordId, q.recordId));
   if (q.from) conditions.push(gte(auditEvents.at, new Date(q.from).toISOString()));
   if (q.to) conditions.push(lt(auditEvents.at, new Date(q.to).toISOString()));
   return and(...conditions) as SQL;
+}
+
+/**
+ * Revealing the people behind sensitive events needs `audit.identify` and a reason; the request
+ * itself becomes an audit event, so that every identification can be accounted for.
+ */
+export async function recordReveal(db: Db, actor: Actor, q: Filters): Promise<void> {
+  if (!q.reveal) return;
+  const [top] = policy.scopePaths(actor, 'identify');
+  if (!top)
+    throw new AppError(
+      'forbidden',
+      'Only the audit administrator may reveal who is behind sensitive events',
+      {
+        reason: 'identify_needs_auditor',
+      },
+    );
+  if (!q.reason)
+    throw new AppError('validation_failed', 'Give the reason for revealing who is behind sensitive events', {
+      issues: [{ path: 'querystring.reason', message: 'required with reveal' }],
+    });
+  const grant = policy.authorize(actor, 'identify', { unitPath: top });
+  const { reveal: _r, reason, ...filters } = q;
+  await writeAudit(db, auditActor(actor, grant), {
+    action: 'audit.reveal',
+    recordType: 'audit_event',
+    details: { reason, filters },
+  });
 }
 
 const selection = {
@@ -35,12 +89,11 @@ const selection = {
   unitName: orgUnits.name,
 };
 
-function present(r: {
-  e: typeof auditEvents.$inferSelect;
-  actorName: string | null;
-  unitName: string | null;
-}): TAuditEvent {
-  return {
+function present(
+  r: { e: typeof auditEvents.$inferSelect; actorName: string | null; unitName: string | null },
+  reveal: boolean,
+): TAuditEvent {
+  const event: TAuditEvent = {
     id: r.e.id,
     at: r.e.at,
     actorPersonId: r.e.actorPersonId,
@@ -55,17 +108,13 @@ function present(r: {
     details: r.e.details,
     ip: r.e.ip,
     requestId: r.e.requestId,
+    masked: false,
   };
+  return !reveal && isSensitive(event.action) ? maskSensitive(event) : event;
 }
 
-/** A page of audit events, newest first; `fetchRows` also feeds the export. */
-export async function auditRows(
-  db: Db,
-  actor: Actor,
-  q: Omit<TAuditQuery, 'page' | 'pageSize'>,
-  offset: number,
-  limit: number,
-) {
+/** A page of audit events, newest first; also feeds the export. */
+export async function auditRows(db: Db, actor: Actor, q: Filters, offset: number, limit: number) {
   const w = await where(db, actor, q);
   const rows = await db
     .select(selection)
@@ -76,11 +125,11 @@ export async function auditRows(
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(limit)
     .offset(offset);
-  return rows.map(present);
+  return rows.map((r) => present(r, q.reveal));
 }
 
 export async function listAudit(db: Db, actor: Actor, q: TAuditQuery) {
-  if (!can(actor, 'audit.read')) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  await recordReveal(db, actor, q);
   const w = await where(db, actor, q);
   const [items, [{ total }]] = await Promise.all([
     auditRows(db, actor, q, (q.page - 1) * q.pageSize, q.pageSize),

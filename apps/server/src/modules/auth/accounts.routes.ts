@@ -2,8 +2,9 @@ import { ZAccount, ZAccountCreate, ZAccountUpdate, ZErrorBody } from '@lifeline/
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireActor } from '../../platform/http/request-context.js';
+import { accountPolicy } from './accounts.policy.js';
 import { createAccount, getAccount, updateAccount } from './accounts.service.js';
-import { requireActor } from './auth.hooks.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -17,7 +18,7 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/people/:id/account',
     {
-      config: { access: { permission: 'account.manage' } },
+      config: { access: accountPolicy.access('read') },
       schema: { tags, summary: "A person's account", params: ZId, response: { 200: ZAccount, ...errors } },
     },
     async (request) => getAccount(db(), requireActor(request), request.params.id),
@@ -26,7 +27,7 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/people/:id/account',
     {
-      config: { access: { permission: 'account.manage' } },
+      config: { access: accountPolicy.access('create') },
       schema: {
         tags,
         summary: 'Create an account with an initial password (changed at first login)',
@@ -46,7 +47,7 @@ export async function accountRoutes(fastify: FastifyInstance): Promise<void> {
   app.patch(
     '/api/people/:id/account',
     {
-      config: { access: { permission: 'account.manage' } },
+      config: { access: accountPolicy.access('update') },
       schema: {
         tags,
         summary: 'Disable/enable, reset the password, or unlock',

@@ -1,10 +1,12 @@
 import { passwordProblems, type TAccount } from '@lifeline/shared';
 import { eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.js';
-import { type Actor, auditActor, authorize } from '../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../platform/authz/actor.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { findPerson } from '../people/people.service.js';
+import { getPerson } from '../people/people.service.js';
+import { holdingsOf } from '../roles/roles.service.js';
+import { type AccountRecord, accountPolicy } from './accounts.policy.js';
 import { accounts, loginThrottle } from './auth.table.js';
 import { hashPassword } from './passwords.js';
 import { deleteAllSessions } from './sessions.js';
@@ -12,7 +14,12 @@ import { loginKeyFor } from './throttle.js';
 
 type AccountRow = typeof accounts.$inferSelect;
 
-export async function presentAccount(db: Db, row: AccountRow): Promise<TAccount> {
+export async function presentAccount(
+  db: Db,
+  actor: Actor,
+  record: AccountRecord,
+  row: AccountRow,
+): Promise<TAccount> {
   const [lock] = await db
     .select({ lockedUntil: loginThrottle.lockedUntil })
     .from(loginThrottle)
@@ -24,6 +31,7 @@ export async function presentAccount(db: Db, row: AccountRow): Promise<TAccount>
     lockedUntil: lock?.lockedUntil ?? null,
     lastLoginAt: row.lastLoginAt,
     createdAt: row.createdAt,
+    abilities: accountPolicy.abilities(actor, record, ['update']),
   };
 }
 
@@ -34,24 +42,29 @@ function assertPolicy(password: string, personal: string[]) {
   }
 }
 
-async function loadFor(db: Db, actor: Actor, personId: number) {
-  const person = await findPerson(db, personId);
-  authorize(actor, 'person.read', person.unitPath, 'Person');
-  const grant = authorize(actor, 'account.manage', person.unitPath, 'Person');
+/** The person (visible to the caller) with their account, authorized for the action. */
+async function loadFor(db: Db, actor: Actor, personId: number, action: 'read' | 'create' | 'update') {
+  const person = await getPerson(db, actor, personId);
+  const record: AccountRecord = {
+    unitPath: person.unitPath,
+    personId,
+    holdings: (await holdingsOf(db, [personId])).get(personId) ?? [],
+  };
+  const grant = accountPolicy.authorize(actor, action, record);
   const [account] = await db.select().from(accounts).where(eq(accounts.personId, personId));
-  return { person, grant, account };
+  return { person, grant, account, record };
 }
 
 export async function getAccount(db: Db, actor: Actor, personId: number): Promise<TAccount> {
-  const { account } = await loadFor(db, actor, personId);
+  const { account, record } = await loadFor(db, actor, personId, 'read');
   if (!account) throw notFound('Account');
-  return presentAccount(db, account);
+  return presentAccount(db, actor, record, account);
 }
 
 /** Gives a person an account with an initial password that must be changed at first login. */
 export async function createAccount(db: Db, actor: Actor, personId: number, initialPassword: string) {
   return db.transaction(async (tx) => {
-    const { person, grant, account } = await loadFor(tx, actor, personId);
+    const { person, grant, account, record } = await loadFor(tx, actor, personId, 'create');
     if (account) throw new AppError('conflict', 'This person already has an account');
     assertPolicy(initialPassword, [person.employeeNo, person.phone ?? '']);
     const [row] = await tx
@@ -65,7 +78,7 @@ export async function createAccount(db: Db, actor: Actor, personId: number, init
       unitId: person.unitId,
       details: { personId },
     });
-    return presentAccount(tx, row);
+    return presentAccount(tx, actor, record, row);
   });
 }
 
@@ -77,7 +90,7 @@ export async function updateAccount(
   input: { disabled?: boolean; resetPassword?: string; unlock?: boolean },
 ) {
   return db.transaction(async (tx) => {
-    const { person, grant, account } = await loadFor(tx, actor, personId);
+    const { person, grant, account, record } = await loadFor(tx, actor, personId, 'update');
     if (!account) throw notFound('Account');
     const set: Partial<typeof accounts.$inferInsert> = {};
     const changes: Record<string, { before: unknown; after: unknown }> = {};
@@ -110,6 +123,6 @@ export async function updateAccount(
       unitId: person.unitId,
       changes,
     });
-    return presentAccount(tx, row);
+    return presentAccount(tx, actor, record, row);
   });
 }

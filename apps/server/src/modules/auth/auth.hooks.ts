@@ -4,12 +4,6 @@ import { AppError } from '../../platform/errors.js';
 import type { RouteAccess } from '../../platform/http/route-access.js';
 import { loadActor, SESSION_COOKIE } from './sessions.js';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor | null;
-  }
-}
-
 /** Routes a user who must change their password can still reach. */
 const OPEN_DURING_PASSWORD_CHANGE = new Set([
   'GET /api/me',
@@ -32,14 +26,8 @@ export function installAccessControl(app: FastifyInstance): void {
     if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
     // Public routes (health, login, docs) never need the caller: no session look-up for them.
     if (access === 'public') return;
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      request.actor = await loadActor(app.lifeline.database.db, token, {
-        ip: request.ip,
-        requestId: request.id,
-      });
-    }
-    const actor = request.actor;
+    const actor = await resolveSession(request);
+    request.actor = actor;
     if (!actor) throw new AppError('unauthenticated', 'Please log in');
     if (
       actor.mustChangePassword &&
@@ -47,16 +35,10 @@ export function installAccessControl(app: FastifyInstance): void {
     ) {
       throw new AppError('password_change_required', 'Change your initial password first');
     }
-    if (typeof access === 'object' && !can(actor, access.permission as Parameters<typeof can>[1])) {
+    if (typeof access === 'object' && ![access.permission, ...(access.or ?? [])].some((p) => can(actor, p))) {
       throw new AppError('forbidden', `You may not do this (${access.permission})`);
     }
   });
-}
-
-/** The request's actor on a route that requires one (the hook has already refused anonymous calls). */
-export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('unauthenticated', 'Please log in');
-  return request.actor;
 }
 
 function assertSameOrigin(request: FastifyRequest): void {
@@ -73,12 +55,9 @@ function assertSameOrigin(request: FastifyRequest): void {
     throw new AppError('forbidden', 'Cross-origin request refused: the Origin header must match this site');
 }
 
-/**
- * The caller of a public route, if they are logged in: for routes that anyone may use when a
- * setting allows it (the wellbeing self-check), and otherwise only members.
- */
-export async function optionalActor(app: FastifyInstance, request: FastifyRequest): Promise<Actor | null> {
+/** The caller behind the request's session cookie, or null (the platform's `sessions.resolve`). */
+export async function resolveSession(request: FastifyRequest): Promise<Actor | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
-  return loadActor(app.lifeline.database.db, token, { ip: request.ip, requestId: request.id });
+  return loadActor(request.server.lifeline.database.db, token, { ip: request.ip, requestId: request.id });
 }

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { auditActor } from '../../platform/authz/actor.js';
-import { requireActor } from './auth.hooks.js';
+import { requireActor } from '../../platform/http/request-context.js';
 import { changeOwnPassword, login } from './auth.service.js';
 import { presentMe } from './me.presenter.js';
 import { deleteSession, loadActor, SESSION_COOKIE, SESSION_MAX_HOURS } from './sessions.js';

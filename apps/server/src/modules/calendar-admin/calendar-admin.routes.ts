@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadWorkCalendar } from '../../platform/calendar/calendar.service.js';
-import { requireActor } from '../auth/auth.hooks.js';
+import { requireActor } from '../../platform/http/request-context.js';
 import {
   calendarDays,
   calendarYearsList,

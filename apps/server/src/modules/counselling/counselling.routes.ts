@@ -18,7 +18,7 @@ import { z } from 'zod';
 import { auditActor } from '../../platform/authz/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { sendFile } from '../../platform/files/files.service.js';
-import { requireActor } from '../auth/auth.hooks.js';
+import { requireActor } from '../../platform/http/request-context.js';
 import { coachPhoto, listCoaches, myProfile, saveAvailability, savePhoto, saveProfile } from './coaches.js';
 import {
   actOnConsultation,
@@ -33,7 +33,7 @@ import {
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const tags = ['counselling'];
-const coach = { permission: 'counselling.coach' };
+const coach = { permission: 'counselling.coach' } as const;
 
 /**
  * Happiness coaches and one-click consultation (一键式咨询): the coach team, a coach's own

@@ -3,8 +3,8 @@ import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireActor } from '../../platform/http/request-context.js';
 import { notifications } from '../../platform/notifications/notifications.table.js';
-import { requireActor } from '../auth/auth.hooks.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 404: ZErrorBody };
 const tags = ['notifications'];

@@ -12,14 +12,14 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize } from '../../platform/authz/actor.js';
-import { requireActor } from '../auth/auth.hooks.js';
+import { requireActor } from '../../platform/http/request-context.js';
+import { orgUnitPolicy as policy, unitTypePolicy } from './org-units.policy.js';
 import { presentOrgUnit } from './org-units.presenter.js';
 import {
   createUnit,
   createUnitType,
   dissolveUnit,
-  findUnit,
+  getUnit,
   listUnitTypes,
   moveUnit,
   unitTree,
@@ -47,7 +47,7 @@ export async function orgUnitRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/org-unit-types',
     {
-      config: { access: { permission: 'settings.manage' } },
+      config: { access: unitTypePolicy.access('create') },
       schema: {
         tags,
         summary: 'Add a unit type',
@@ -62,7 +62,7 @@ export async function orgUnitRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/org-units/tree',
     {
-      config: { access: { permission: 'org_unit.read' } },
+      config: { access: policy.access('read') },
       schema: {
         tags,
         summary: 'The units in my scope, with headcounts per unit and per subtree (ordered by depth)',
@@ -76,21 +76,19 @@ export async function orgUnitRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/org-units/:id',
     {
-      config: { access: { permission: 'org_unit.read' } },
+      config: { access: policy.access('read') },
       schema: { tags, summary: 'One unit', params: ZId, response: { 200: ZOrgUnit, ...errors } },
     },
     async (request) => {
       const actor = requireActor(request);
-      const unit = await findUnit(db(), request.params.id);
-      authorize(actor, 'org_unit.read', unit.path, 'Unit');
-      return presentOrgUnit(actor, unit);
+      return presentOrgUnit(actor, await getUnit(db(), actor, request.params.id));
     },
   );
 
   app.post(
     '/api/org-units',
     {
-      config: { access: { permission: 'org_unit.manage' } },
+      config: { access: policy.access('createChild') },
       schema: {
         tags,
         summary: 'Create a unit',
@@ -107,7 +105,7 @@ export async function orgUnitRoutes(fastify: FastifyInstance): Promise<void> {
   app.patch(
     '/api/org-units/:id',
     {
-      config: { access: { permission: 'org_unit.manage' } },
+      config: { access: policy.access('update') },
       schema: {
         tags,
         summary: 'Change a unit',
@@ -125,7 +123,7 @@ export async function orgUnitRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/org-units/:id/move',
     {
-      config: { access: { permission: 'org_unit.manage' } },
+      config: { access: policy.access('move') },
       schema: {
         tags,
         summary: 'Move a unit and its subtree under another parent',
@@ -144,7 +142,7 @@ export async function orgUnitRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/org-units/:id/dissolve',
     {
-      config: { access: { permission: 'org_unit.manage' } },
+      config: { access: policy.access('dissolve') },
       schema: {
         tags,
         summary: 'Dissolve a unit (it keeps its records; hidden from pickers)',

@@ -7,11 +7,12 @@ import {
 } from '@lifeline/shared';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { diffFields, writeAudit } from '../../platform/audit/audit.js';
-import { type Actor, auditActor, authorize, scopeSql } from '../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../platform/authz/actor.js';
 import { queryRows } from '../../platform/db/sql.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { pinyinKey } from '../../platform/text/pinyin.js';
+import { orgUnitPolicy as policy, unitRecord, unitTypePolicy } from './org-units.policy.js';
 import { type OrgUnitRow, presentOrgUnit } from './org-units.presenter.js';
 import { orgUnits, orgUnitTypes } from './org-units.table.js';
 
@@ -25,6 +26,13 @@ export async function findUnit(db: Db, id: number): Promise<OrgUnitRow> {
   const [row] = await db.select().from(orgUnits).where(eq(orgUnits.id, id));
   if (!row) throw notFound('Unit');
   return row;
+}
+
+/** A unit the caller may see, or 404. */
+export async function getUnit(db: Db, actor: Actor, id: number): Promise<OrgUnitRow> {
+  const unit = await findUnit(db, id);
+  policy.authorize(actor, 'read', unitRecord(unit));
+  return unit;
 }
 
 /**
@@ -43,7 +51,7 @@ export async function unitTree(db: Db, actor: Actor, includeDissolved: boolean):
                  count(*) filter (where political_status in (${partyStatuses})) as party
           from people where employment_status = 'active' group by unit_id
         ) c on c.unit_id = u.id
-        where ${scopeSql(actor, 'org_unit.read', sql`u.path`)}
+        where ${policy.scope(actor, 'read', sql`u.path`)}
           ${includeDissolved ? sql`` : sql`and u.dissolved_on is null`}
         order by u.depth, u.sort_order, u.name_pinyin, u.id`,
   );
@@ -103,8 +111,7 @@ async function assertCodeFree(db: Db, code: string, exceptId?: number): Promise<
 export async function createUnit(db: Db, actor: Actor, input: TOrgUnitCreate): Promise<OrgUnitRow> {
   return db.transaction(async (tx) => {
     const parent = await findUnit(tx, input.parentId);
-    const grant = authorize(actor, 'org_unit.manage', parent.path, 'Unit');
-    if (parent.dissolvedOn) throw new AppError('conflict', 'The parent unit is dissolved');
+    const grant = policy.authorize(actor, 'createChild', unitRecord(parent));
     await assertType(tx, input.type);
     await assertCodeFree(tx, input.code);
     const [created] = await tx
@@ -166,7 +173,7 @@ export async function updateUnit(
 ): Promise<OrgUnitRow> {
   return db.transaction(async (tx) => {
     const unit = await findUnit(tx, id);
-    const grant = authorize(actor, 'org_unit.manage', unit.path, 'Unit');
+    const grant = policy.authorize(actor, 'update', unitRecord(unit));
     if (input.type) await assertType(tx, input.type);
     if (input.code) await assertCodeFree(tx, input.code, unit.id);
     const { version, ...fields } = input;
@@ -191,16 +198,14 @@ export async function updateUnit(
 export async function moveUnit(db: Db, actor: Actor, id: number, newParentId: number, version: number) {
   return db.transaction(async (tx) => {
     const unit = await findUnit(tx, id);
-    const grant = authorize(actor, 'org_unit.manage', unit.path, 'Unit');
-    if (unit.parentId === null) throw new AppError('invalid_transition', 'The top unit cannot be moved');
+    const grant = policy.authorize(actor, 'move', unitRecord(unit));
     const parent = await findUnit(tx, newParentId);
-    authorize(actor, 'org_unit.manage', parent.path, 'Unit');
+    policy.authorize(actor, 'receive', unitRecord(parent));
     if (parent.path.startsWith(unit.path)) {
       throw new AppError('validation_failed', 'A unit cannot be moved into its own subtree', {
         field: 'newParentId',
       });
     }
-    if (parent.dissolvedOn) throw new AppError('conflict', 'The new parent unit is dissolved');
     const oldPrefix = unit.path;
     const newPrefix = `${parent.path}${unit.id}/`;
     const delta = parent.depth + 1 - unit.depth;
@@ -232,9 +237,7 @@ export async function moveUnit(db: Db, actor: Actor, id: number, newParentId: nu
 export async function dissolveUnit(db: Db, actor: Actor, id: number, dissolvedOn: string, version: number) {
   return db.transaction(async (tx) => {
     const unit = await findUnit(tx, id);
-    const grant = authorize(actor, 'org_unit.manage', unit.path, 'Unit');
-    if (unit.parentId === null) throw new AppError('invalid_transition', 'The top unit cannot be dissolved');
-    if (unit.dissolvedOn) throw new AppError('invalid_transition', 'The unit is already dissolved');
+    const grant = policy.authorize(actor, 'dissolve', unitRecord(unit));
     const [child] = await tx
       .select({ id: orgUnits.id })
       .from(orgUnits)
@@ -262,19 +265,13 @@ export async function createUnitType(db: Db, actor: Actor, input: TUnitType): Pr
     const [existing] = await tx.select().from(orgUnitTypes).where(eq(orgUnitTypes.code, input.code));
     if (existing) throw new AppError('conflict', `Unit type ${input.code} exists`, { field: 'code' });
     const [row] = await tx.insert(orgUnitTypes).values(input).returning();
-    await writeAudit(
-      tx,
-      auditActor(
-        actor,
-        actor.grants.find((g) => g.role === 'sysadmin'),
-      ),
-      {
-        action: 'org_unit_type.create',
-        recordType: 'org_unit_type',
-        recordId: row.code,
-        changes: diffFields(null, row),
-      },
-    );
+    const grant = unitTypePolicy.authorize(actor, 'create', {});
+    await writeAudit(tx, auditActor(actor, grant), {
+      action: 'org_unit_type.create',
+      recordType: 'org_unit_type',
+      recordId: row.code,
+      changes: diffFields(null, row),
+    });
     return row;
   });
 }

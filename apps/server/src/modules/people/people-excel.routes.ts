@@ -15,14 +15,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../../platform/audit/audit.js';
-import { auditActor, scopeSql } from '../../platform/authz/actor.js';
+import { auditActor } from '../../platform/authz/actor.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { pages, sendXlsx } from '../../platform/excel/xlsx.js';
 import { getFile, sendFile } from '../../platform/files/files.service.js';
-import { requireActor } from '../auth/auth.hooks.js';
+import { requireActor } from '../../platform/http/request-context.js';
 import { orgUnits } from '../org-units/org-units.table.js';
 import { commitImport, findImport, presentImport, startImport } from './import/import.service.js';
 import { buildTemplate } from './import/template.js';
+import { personImportPolicy, personPolicy } from './people.policy.js';
 import { listPeople } from './people.service.js';
 import { headerText, optionLabel, ROSTER_COLUMNS } from './people-excel.js';
 
@@ -47,7 +48,7 @@ export async function peopleExcelRoutes(fastify: FastifyInstance): Promise<void>
   app.get(
     '/api/people/import-template.xlsx',
     {
-      config: { access: { permission: 'person.import' } },
+      config: { access: personPolicy.access('import') },
       schema: {
         tags,
         summary: 'The roster import template (Chinese columns and allowed values)',
@@ -59,7 +60,7 @@ export async function peopleExcelRoutes(fastify: FastifyInstance): Promise<void>
       const units = await ctx()
         .database.db.select({ code: orgUnits.code, name: orgUnits.name, path: orgUnits.path })
         .from(orgUnits)
-        .where(and(scopeSql(actor, 'person.import', orgUnits.path), isNull(orgUnits.dissolvedOn)))
+        .where(and(personPolicy.scope(actor, 'import', orgUnits.path), isNull(orgUnits.dissolvedOn)))
         .orderBy(asc(orgUnits.path));
       return reply
         .header('content-type', XLSX)
@@ -74,7 +75,7 @@ export async function peopleExcelRoutes(fastify: FastifyInstance): Promise<void>
   app.get(
     '/api/people/export.xlsx',
     {
-      config: { access: { permission: 'person.export' } },
+      config: { access: personPolicy.access('export') },
       schema: {
         tags,
         summary: 'The filtered list as .xlsx, in the import template’s columns (ID cards masked)',
@@ -86,7 +87,7 @@ export async function peopleExcelRoutes(fastify: FastifyInstance): Promise<void>
       const actor = requireActor(request);
       const db = ctx().database.db;
       const q = { ...request.query, page: 1, pageSize: 1 };
-      await listPeople(db, actor, q); // checks the filters and their scope before the download starts
+      await listPeople(db, actor, q, 'export'); // checks the filters and their scope before the download starts
       await writeAudit(db, auditActor(actor), {
         action: 'person.export',
         recordType: 'person',
@@ -119,7 +120,12 @@ export async function peopleExcelRoutes(fastify: FastifyInstance): Promise<void>
           },
         })),
         pages(async (offset, limit) => {
-          const page = await listPeople(db, actor, { ...q, page: offset / limit + 1, pageSize: limit });
+          const page = await listPeople(
+            db,
+            actor,
+            { ...q, page: offset / limit + 1, pageSize: limit },
+            'export',
+          );
           return page.items;
         }, 200),
       );
@@ -129,7 +135,7 @@ export async function peopleExcelRoutes(fastify: FastifyInstance): Promise<void>
   app.post(
     '/api/people/imports',
     {
-      config: { access: { permission: 'person.import' } },
+      config: { access: personImportPolicy.access('start') },
       schema: {
         tags,
         summary: 'Upload a roster (.xlsx, multipart field "file"); validation runs as a job',
@@ -153,7 +159,7 @@ export async function peopleExcelRoutes(fastify: FastifyInstance): Promise<void>
   app.get(
     '/api/people/imports/:id',
     {
-      config: { access: { permission: 'person.import' } },
+      config: { access: personImportPolicy.access('read') },
       schema: {
         tags,
         summary: 'An import’s state, progress and counts',
@@ -170,7 +176,7 @@ export async function peopleExcelRoutes(fastify: FastifyInstance): Promise<void>
   app.get(
     '/api/people/imports/:id/errors.xlsx',
     {
-      config: { access: { permission: 'person.import' } },
+      config: { access: personImportPolicy.access('read') },
       schema: { tags, summary: 'The per-row error report', params: ZId, produces: [XLSX] },
     },
     async (request, reply) => {
@@ -183,7 +189,7 @@ export async function peopleExcelRoutes(fastify: FastifyInstance): Promise<void>
   app.post(
     '/api/people/imports/:id/commit',
     {
-      config: { access: { permission: 'person.import' } },
+      config: { access: personImportPolicy.access('commit') },
       schema: {
         tags,
         summary: 'Confirm: import all rows (only if none failed) or only the valid rows',

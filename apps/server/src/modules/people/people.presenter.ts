@@ -1,7 +1,6 @@
 import type { TPerson, TPersonSummary } from '@lifeline/shared';
-import { abilitiesFor } from '../../platform/authz/abilities.js';
 import type { Actor } from '../../platform/authz/actor.js';
-import { personPolicy } from './people.policy.js';
+import { PERSON_ABILITIES, personPolicy } from './people.policy.js';
 import type { people } from './people.table.js';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -37,6 +36,6 @@ export function presentPerson(actor: Actor, p: PersonWithUnit): TPerson {
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     version: p.version,
-    abilities: abilitiesFor(actor, personPolicy, p.unitPath),
+    abilities: personPolicy.abilities(actor, p, PERSON_ABILITIES),
   };
 }

@@ -10,10 +10,10 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize } from '../../platform/authz/actor.js';
-import { requireActor } from '../auth/auth.hooks.js';
+import { requireActor } from '../../platform/http/request-context.js';
+import { personPolicy } from './people.policy.js';
 import { presentPerson, presentPersonSummary } from './people.presenter.js';
-import { createPerson, findPerson, listPeople, readIdCard, updatePerson } from './people.service.js';
+import { createPerson, getPerson, listPeople, readIdCard, updatePerson } from './people.service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -27,7 +27,7 @@ export async function peopleRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/people',
     {
-      config: { access: { permission: 'person.read' } },
+      config: { access: personPolicy.access('read') },
       schema: {
         tags,
         summary:
@@ -45,21 +45,19 @@ export async function peopleRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/people/:id',
     {
-      config: { access: { permission: 'person.read' } },
+      config: { access: personPolicy.access('read') },
       schema: { tags, summary: 'One person', params: ZId, response: { 200: ZPerson, ...errors } },
     },
     async (request) => {
       const actor = requireActor(request);
-      const person = await findPerson(ctx().database.db, request.params.id);
-      authorize(actor, 'person.read', person.unitPath, 'Person');
-      return presentPerson(actor, person);
+      return presentPerson(actor, await getPerson(ctx().database.db, actor, request.params.id));
     },
   );
 
   app.get(
     '/api/people/:id/id-card',
     {
-      config: { access: { permission: 'person.read_id_card' } },
+      config: { access: personPolicy.access('readIdCard') },
       schema: {
         tags,
         summary: 'The full ID-card number (audited)',
@@ -77,21 +75,21 @@ export async function peopleRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/people',
     {
-      config: { access: { permission: 'person.manage' } },
+      config: { access: personPolicy.access('create') },
       schema: { tags, summary: 'Add a person', body: ZPersonInput, response: { 201: ZPerson, ...errors } },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       const { database, crypto } = ctx();
       const id = await createPerson(database.db, crypto, actor, request.body);
-      return reply.status(201).send(presentPerson(actor, await findPerson(database.db, id)));
+      return reply.status(201).send(presentPerson(actor, await getPerson(database.db, actor, id)));
     },
   );
 
   app.patch(
     '/api/people/:id',
     {
-      config: { access: { permission: 'person.manage' } },
+      config: { access: personPolicy.access('update') },
       schema: {
         tags,
         summary: 'Change a person',
@@ -104,7 +102,7 @@ export async function peopleRoutes(fastify: FastifyInstance): Promise<void> {
       const actor = requireActor(request);
       const { database, crypto } = ctx();
       await updatePerson(database.db, crypto, actor, request.params.id, request.body);
-      return presentPerson(actor, await findPerson(database.db, request.params.id));
+      return presentPerson(actor, await getPerson(database.db, actor, request.params.id));
     },
   );
 }

@@ -1,14 +1,16 @@
 import type { TPeopleQuery, TPersonInput, TPersonUpdate } from '@lifeline/shared';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { diffFields, writeAudit } from '../../platform/audit/audit.js';
-import { type Actor, auditActor, authorize, scopeSql } from '../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../platform/authz/actor.js';
 import { shanghaiDate } from '../../platform/calendar/work-calendar.js';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
+import { escapeLike } from '../../platform/db/sql.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { accounts } from '../auth/auth.table.js';
 import { findUnit } from '../org-units/org-units.service.js';
 import { orgUnits } from '../org-units/org-units.table.js';
+import { personPolicy } from './people.policy.js';
 import type { PersonWithUnit } from './people.presenter.js';
 import { ID_CARD_PURPOSE, personProblems, personValues } from './people.rules.js';
 import { people } from './people.table.js';
@@ -29,8 +31,6 @@ function flatten(r: {
   return { ...r.person, unitName: r.unitName, unitPath: r.unitPath, hasAccount: r.hasAccount };
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * The WHERE of a people list: the caller's scope (in SQL, on the unit path), an optional unit
  * subtree, the search text and the filters. Shared by the list and the Excel export.
@@ -39,11 +39,12 @@ export async function peopleWhere(
   db: Db,
   actor: Actor,
   q: Omit<TPeopleQuery, 'page' | 'pageSize'>,
+  action: 'read' | 'export' = 'read',
 ): Promise<SQL> {
-  const conditions: SQL[] = [scopeSql(actor, 'person.read', orgUnits.path)];
+  const conditions: SQL[] = [personPolicy.scope(actor, action, orgUnits.path)];
   if (q.unitId) {
     const unit = await findUnit(db, q.unitId);
-    authorize(actor, 'person.read', unit.path, 'Unit');
+    personPolicy.authorize(actor, action, { unitPath: unit.path });
     conditions.push(sql`${orgUnits.path} like ${`${unit.path}%`}`);
   }
   if (q.q) {
@@ -63,8 +64,8 @@ export async function peopleWhere(
 }
 
 /** A page of people in scope, sorted by the pinyin of their names. */
-export async function listPeople(db: Db, actor: Actor, q: TPeopleQuery) {
-  const where = await peopleWhere(db, actor, q);
+export async function listPeople(db: Db, actor: Actor, q: TPeopleQuery, action: 'read' | 'export' = 'read') {
+  const where = await peopleWhere(db, actor, q, action);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select(selection)
@@ -84,6 +85,14 @@ export async function listPeople(db: Db, actor: Actor, q: TPeopleQuery) {
 }
 
 /** Loads a person with their unit, or 404. */
+/** A person the caller may see, or 404. */
+export async function getPerson(db: Db, actor: Actor, id: number): Promise<PersonWithUnit> {
+  const person = await findPerson(db, id);
+  personPolicy.authorize(actor, 'read', person);
+  return person;
+}
+
+/** Loads a person with their unit, or answers 404 (no authorization: callers check). */
 export async function findPerson(db: Db, id: number): Promise<PersonWithUnit> {
   const [row] = await db
     .select(selection)
@@ -163,7 +172,7 @@ export async function createPerson(db: Db, crypto: FieldCrypto, actor: Actor, in
   assertValid(input);
   return db.transaction(async (tx) => {
     const unit = await findUnit(tx, input.unitId);
-    const grant = authorize(actor, 'person.manage', unit.path, 'Unit');
+    const grant = personPolicy.authorize(actor, 'create', { unitPath: unit.path });
     if (unit.dissolvedOn) throw new AppError('conflict', 'The unit is dissolved');
     const values = personValues(input, crypto);
     await assertUnique(tx, values);
@@ -188,7 +197,7 @@ export async function updatePerson(
 ) {
   return db.transaction(async (tx) => {
     const current = await findPerson(tx, id);
-    const grant = authorize(actor, 'person.manage', current.unitPath, 'Person');
+    const grant = personPolicy.authorize(actor, 'update', current);
     const { version, ...changes } = input;
     const idCard =
       'idCard' in changes
@@ -216,7 +225,7 @@ export async function updatePerson(
     assertValid(merged);
     if (merged.unitId !== current.unitId) {
       const target = await findUnit(tx, merged.unitId);
-      authorize(actor, 'person.manage', target.path, 'Unit');
+      personPolicy.authorize(actor, 'create', { unitPath: target.path });
       if (target.dissolvedOn) throw new AppError('conflict', 'The unit is dissolved');
     }
     const values = personValues(merged, crypto);
@@ -254,8 +263,7 @@ export async function readIdCard(
   id: number,
 ): Promise<string | null> {
   const person = await findPerson(db, id);
-  authorize(actor, 'person.read', person.unitPath, 'Person');
-  const grant = authorize(actor, 'person.read_id_card', person.unitPath, 'Person');
+  const grant = personPolicy.authorize(actor, 'readIdCard', person);
   await writeAudit(db, auditActor(actor, grant), {
     action: 'person.id_card_read',
     recordType: 'person',

@@ -1,5 +1,7 @@
 import {
   ZErrorBody,
+  ZGrantableQuery,
+  ZGrantableRoles,
   ZPage,
   ZRoleAssignment,
   ZRoleAssignmentCreate,
@@ -8,8 +10,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../auth/auth.hooks.js';
-import { assignRole, listAssignments, revokeRole } from './roles.service.js';
+import { requireActor } from '../../platform/http/request-context.js';
+import { roleAssignmentPolicy as policy } from './roles.policy.js';
+import { assignRole, grantableRoles, listAssignments, revokeRole } from './roles.service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
@@ -23,7 +26,7 @@ export async function roleRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/role-assignments',
     {
-      config: { access: { permission: 'role.read' } },
+      config: { access: policy.access('list') },
       schema: {
         tags,
         summary: 'Role assignments on units in my scope',
@@ -34,10 +37,26 @@ export async function roleRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => listAssignments(db(), requireActor(request), request.query),
   );
 
+  app.get(
+    '/api/role-assignments/grantable',
+    {
+      config: { access: policy.access('grant') },
+      schema: {
+        tags,
+        summary: 'The roles I may grant on a unit (to a person, when given)',
+        querystring: ZGrantableQuery,
+        response: { 200: ZGrantableRoles, ...errors },
+      },
+    },
+    async (request) => ({
+      roles: await grantableRoles(db(), requireActor(request), request.query.unitId, request.query.personId),
+    }),
+  );
+
   app.post(
     '/api/role-assignments',
     {
-      config: { access: { permission: 'role.assign' } },
+      config: { access: policy.access('grant') },
       schema: {
         tags,
         summary: 'Assign a role on a unit',
@@ -52,7 +71,7 @@ export async function roleRoutes(fastify: FastifyInstance): Promise<void> {
   app.delete(
     '/api/role-assignments/:id',
     {
-      config: { access: { permission: 'role.assign' } },
+      config: { access: policy.access('revoke') },
       schema: {
         tags,
         summary: 'End a role assignment (kept in history)',

@@ -1,29 +1,25 @@
 import {
-  DELEGABLE_BY_UNIT_ADMIN,
+  ASSIGNABLE_ROLES,
   type TRole,
   type TRoleAssignment,
   type ZRoleAssignmentCreate,
   type ZRoleAssignmentQuery,
 } from '@lifeline/shared';
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/audit.js';
-import {
-  type Actor,
-  auditActor,
-  authorize,
-  canOn,
-  type Grant,
-  scopeSql,
-} from '../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../platform/authz/actor.js';
+import type { Holding } from '../../platform/authz/grants.js';
 import { shanghaiDate } from '../../platform/calendar/work-calendar.js';
 import { SHANGHAI_TODAY } from '../../platform/db/sql.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { findUnit } from '../org-units/org-units.service.js';
 import { orgUnits } from '../org-units/org-units.table.js';
+import { personPolicy } from '../people/people.policy.js';
 import { findPerson } from '../people/people.service.js';
 import { people } from '../people/people.table.js';
+import { type AssignmentRecord, roleAssignmentPolicy as policy } from './roles.policy.js';
 import { roleAssignments } from './roles.table.js';
 
 const active = sql<boolean>`(${roleAssignments.startsOn} is null or ${roleAssignments.startsOn} <= ${SHANGHAI_TODAY})
@@ -38,13 +34,28 @@ const selection = {
   active,
 };
 
-/** A unit administrator hands out only the working roles, never administrator roles. */
-function mayGrant(grant: Grant, role: TRole): boolean {
-  return grant.role === 'sysadmin' || DELEGABLE_BY_UNIT_ADMIN.includes(role);
+const notEnded = sql`(${roleAssignments.endsOn} is null or ${roleAssignments.endsOn} >= ${SHANGHAI_TODAY})`;
+
+/**
+ * The roles each person holds or will hold (assignments not yet ended), on which units: what
+ * "managing this person's account" and "changing this person's roles" must cover.
+ */
+export async function holdingsOf(db: Db, personIds: readonly number[]): Promise<Map<number, Holding[]>> {
+  const ids = [...new Set(personIds)];
+  const out = new Map<number, Holding[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return out;
+  const rows = await db
+    .select({ personId: roleAssignments.personId, role: roleAssignments.role, unitPath: orgUnits.path })
+    .from(roleAssignments)
+    .innerJoin(orgUnits, eq(orgUnits.id, roleAssignments.unitId))
+    .where(and(inArray(roleAssignments.personId, ids), notEnded));
+  for (const r of rows) out.get(r.personId)?.push({ role: r.role as TRole, unitPath: r.unitPath });
+  return out;
 }
 
 function present(
   actor: Actor,
+  holdings: Map<number, Holding[]>,
   r: {
     a: typeof roleAssignments.$inferSelect;
     personName: string;
@@ -54,14 +65,13 @@ function present(
     active: boolean;
   },
 ): TRoleAssignment {
-  let revoke = false;
-  try {
-    revoke =
-      canOn(actor, 'role.assign', r.unitPath) &&
-      mayGrant(authorize(actor, 'role.assign', r.unitPath), r.a.role as TRole);
-  } catch {
-    revoke = false;
-  }
+  const record: AssignmentRecord = {
+    role: r.a.role as TRole,
+    unitPath: r.unitPath,
+    personId: r.a.personId,
+    holderHoldings: holdings.get(r.a.personId) ?? [],
+  };
+  const revoke = policy.can(actor, 'revoke', record);
   return {
     id: r.a.id,
     personId: r.a.personId,
@@ -79,18 +89,15 @@ function present(
 }
 
 export async function listAssignments(db: Db, actor: Actor, q: z.infer<typeof ZRoleAssignmentQuery>) {
-  const conditions: SQL[] = [scopeSql(actor, 'role.read', orgUnits.path)];
+  const conditions: SQL[] = [policy.scope(actor, 'list', orgUnits.path)];
   if (q.unitId) {
     const unit = await findUnit(db, q.unitId);
-    authorize(actor, 'role.read', unit.path, 'Unit');
+    policy.authorize(actor, 'list', { ...NO_HOLDER, unitPath: unit.path });
     conditions.push(sql`${orgUnits.path} like ${`${unit.path}%`}`);
   }
   if (q.personId) conditions.push(eq(roleAssignments.personId, q.personId));
   if (q.role) conditions.push(eq(roleAssignments.role, q.role));
-  if (!q.includeEnded)
-    conditions.push(
-      sql`(${roleAssignments.endsOn} is null or ${roleAssignments.endsOn} >= ${SHANGHAI_TODAY})`,
-    );
+  if (!q.includeEnded) conditions.push(notEnded);
   const where = and(...conditions);
   const base = () =>
     db
@@ -110,7 +117,16 @@ export async function listAssignments(db: Db, actor: Actor, q: z.infer<typeof ZR
       .innerJoin(orgUnits, eq(orgUnits.id, roleAssignments.unitId))
       .where(where),
   ]);
-  return { items: rows.map((r) => present(actor, r)), total, page: q.page, pageSize: q.pageSize };
+  const holdings = await holdingsOf(
+    db,
+    rows.map((r) => r.a.personId),
+  );
+  return {
+    items: rows.map((r) => present(actor, holdings, r)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 async function findAssignment(db: Db, id: number) {
@@ -124,21 +140,40 @@ async function findAssignment(db: Db, id: number) {
   return row;
 }
 
+/** A record for the list rule, which is about a unit, not a holder. */
+const NO_HOLDER = { role: 'employee', personId: 0, holderHoldings: [] } as const;
+
+/** The roles the caller may grant on a unit (to a person, when given): the UI offers only these. */
+export async function grantableRoles(db: Db, actor: Actor, unitId: number, personId?: number) {
+  const unit = await findUnit(db, unitId);
+  policy.authorize(actor, 'list', { ...NO_HOLDER, unitPath: unit.path });
+  if (unit.dissolvedOn) return [];
+  let holderHoldings: Holding[] = [];
+  if (personId) {
+    const person = await findPerson(db, personId);
+    personPolicy.authorize(actor, 'read', person);
+    holderHoldings = (await holdingsOf(db, [personId])).get(personId) ?? [];
+  }
+  return ASSIGNABLE_ROLES.filter((role) =>
+    policy.can(actor, 'grant', { role, unitPath: unit.path, personId: personId ?? 0, holderHoldings }),
+  );
+}
+
 /** Assigns a role on a unit (and so its subtree) to a person. */
 export async function assignRole(db: Db, actor: Actor, input: z.infer<typeof ZRoleAssignmentCreate>) {
-  if (input.role === 'employee') {
-    throw new AppError('validation_failed', 'Everyone with an account is an employee; it is not assigned', {
-      field: 'role',
-    });
-  }
   return db.transaction(async (tx) => {
     const unit = await findUnit(tx, input.unitId);
-    const grant = authorize(actor, 'role.assign', unit.path, 'Unit');
-    if (!mayGrant(grant, input.role))
-      throw new AppError('forbidden', `You may not assign the role ${input.role}`);
-    if (unit.dissolvedOn) throw new AppError('conflict', 'The unit is dissolved');
     const person = await findPerson(tx, input.personId);
-    authorize(actor, 'person.read', person.unitPath, 'Person');
+    personPolicy.authorize(actor, 'read', person);
+    const holderHoldings = (await holdingsOf(tx, [person.id])).get(person.id) ?? [];
+    const grant = policy.authorize(actor, 'grant', {
+      role: input.role,
+      unitPath: unit.path,
+      personId: person.id,
+      holderHoldings,
+    });
+    if (unit.dissolvedOn)
+      throw new AppError('conflict', 'The unit is dissolved', { reason: 'unit_dissolved' });
     const [dup] = await tx
       .select({ id: roleAssignments.id })
       .from(roleAssignments)
@@ -147,7 +182,7 @@ export async function assignRole(db: Db, actor: Actor, input: z.infer<typeof ZRo
           eq(roleAssignments.personId, input.personId),
           eq(roleAssignments.role, input.role),
           eq(roleAssignments.unitId, input.unitId),
-          sql`(${roleAssignments.endsOn} is null or ${roleAssignments.endsOn} >= ${SHANGHAI_TODAY})`,
+          notEnded,
         ),
       );
     if (dup) throw new AppError('conflict', 'This person already holds this role on this unit');
@@ -167,7 +202,8 @@ export async function assignRole(db: Db, actor: Actor, input: z.infer<typeof ZRo
       unitId: unit.id,
       details: { personId: person.id, role: input.role, startsOn: row.startsOn, endsOn: row.endsOn },
     });
-    return present(actor, await findAssignment(tx, row.id));
+    const holdings = await holdingsOf(tx, [person.id]);
+    return present(actor, holdings, await findAssignment(tx, row.id));
   });
 }
 
@@ -175,9 +211,13 @@ export async function assignRole(db: Db, actor: Actor, input: z.infer<typeof ZRo
 export async function revokeRole(db: Db, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const current = await findAssignment(tx, id);
-    const grant = authorize(actor, 'role.assign', current.unitPath, 'Role assignment');
-    if (!mayGrant(grant, current.a.role as TRole))
-      throw new AppError('forbidden', `You may not revoke the role ${current.a.role}`);
+    const holderHoldings = (await holdingsOf(tx, [current.a.personId])).get(current.a.personId) ?? [];
+    const grant = policy.authorize(actor, 'revoke', {
+      role: current.a.role as TRole,
+      unitPath: current.unitPath,
+      personId: current.a.personId,
+      holderHoldings,
+    });
     const today = shanghaiDate(new Date());
     if (current.a.endsOn !== null && current.a.endsOn < today)
       throw new AppError('invalid_transition', 'This assignment has already ended');

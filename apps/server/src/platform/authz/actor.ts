@@ -57,6 +57,20 @@ export function scopeSql(actor: Actor, permission: TPermission, pathColumn: SQL 
 }
 
 /**
+ * The grant an actor acts with for a permission on a unit: the most specific one covering it
+ * (deepest unit). With no unit (`null`), the broadest grant holding the permission.
+ */
+export function grantOn(actor: Actor, permission: TPermission, unitPath: string | null): Grant | null {
+  const grants = grantsWith(actor, permission);
+  if (unitPath === null) return grants.sort((a, b) => a.unitPath.length - b.unitPath.length)[0] ?? null;
+  return (
+    grants
+      .filter((g) => unitPath.startsWith(g.unitPath))
+      .sort((a, b) => b.unitPath.length - a.unitPath.length)[0] ?? null
+  );
+}
+
+/**
  * Asserts the permission on a record's unit. Without the permission anywhere the answer is
  * 403; with it elsewhere but not here, 404, the same as a record that does not exist.
  */

@@ -27,3 +27,11 @@ export function textArray(values: string[]): SQL {
   const literal = `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
   return sql`${literal}::text[]`;
 }
+
+/**
+ * A text for LIKE with its wildcards taken literally (`_` and `%` are common in codes and
+ * action names): PostgreSQL's default escape character is the backslash.
+ */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { AppContext } from '../../app.js';
 import type { Db } from '../db/types.js';
+import type { AppContext } from '../http/request-context.js';
 import { enqueueJob } from '../jobs/job-queue.js';
 import type { JobHandler } from '../jobs/job-worker.js';
 import { outboundMessages } from './outbound.table.js';

@@ -49,3 +49,15 @@ export function useAssignRole() {
 export function useRevokeRole() {
   return useRoleMutation((id: number) => apiFetch<void>(`/api/role-assignments/${id}`, { method: 'DELETE' }));
 }
+
+/** The roles I may grant on a unit (to a person, when chosen): the server's rule, asked, not copied. */
+export function useGrantableRoles(unitId: number | undefined, personId: number | undefined) {
+  return useQuery({
+    queryKey: [...ROLES_KEY, 'grantable', unitId, personId],
+    queryFn: ({ signal }) =>
+      apiFetch<{ roles: TRole[] }>(`/api/role-assignments/grantable${queryString({ unitId, personId })}`, {
+        signal,
+      }),
+    enabled: unitId !== undefined,
+  });
+}

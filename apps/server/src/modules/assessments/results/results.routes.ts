@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActor } from '../../../platform/authz/actor.js';
-import { requireActor } from '../../auth/auth.hooks.js';
+import { requireActor } from '../../../platform/http/request-context.js';
 import { consentStatuses, grantConsent, withdrawConsent } from './consents.service.js';
 import { eraseMyData } from './erasure.js';
 import { deleteResult, myResults, readResult, storeResult } from './results.service.js';

@@ -2,7 +2,7 @@ import { ZErrorBody, ZWellbeingSettings, ZWellbeingSettingsInput } from '@lifeli
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditActor } from '../../../platform/authz/actor.js';
-import { requireActor } from '../../auth/auth.hooks.js';
+import { requireActor } from '../../../platform/http/request-context.js';
 import { saveWellbeingSettings, wellbeingSettings } from './wellbeing-settings.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 409: ZErrorBody };

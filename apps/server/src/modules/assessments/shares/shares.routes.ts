@@ -2,7 +2,7 @@ import { ZErrorBody, ZShare, ZSharedWithMe, ZShareInput } from '@lifeline/shared
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../auth/auth.hooks.js';
+import { requireActor } from '../../../platform/http/request-context.js';
 import { createShare, myShares, revokeShare, sharedWithMe } from './shares.service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });

@@ -1,6 +1,6 @@
 import type { THotlineBoardItem } from '@lifeline/shared';
 import { type SQL, sql } from 'drizzle-orm';
-import { queryRows } from '../../../platform/db/sql.js';
+import { escapeLike, queryRows } from '../../../platform/db/sql.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError } from '../../../platform/errors.js';
 
@@ -42,7 +42,7 @@ export async function board(
       sql`h.unit_id in (select id from org_units where path like (select path from org_units where id = ${q.unitId}) || '%')`,
     );
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${escapeLike(q.q)}%`;
     conds.push(sql`(h.title like ${like} or h.description like ${like})`);
   }
   if (q.before) {

@@ -17,7 +17,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendXlsx } from '../../../platform/excel/xlsx.js';
 import { sendFile } from '../../../platform/files/files.service.js';
-import { requireActor } from '../../auth/auth.hooks.js';
+import { requireActor } from '../../../platform/http/request-context.js';
 import { loadItem } from '../items/item-rows.js';
 import { itemPhoto } from '../items/photos.js';
 import { addMessage, handleItem, partiesOn, readForHandler } from './handling.service.js';
@@ -33,8 +33,8 @@ const errors = {
   422: ZErrorBody,
 };
 const tags = ['hotline'];
-const handle = { permission: 'hotline.handle' };
-const triage = { permission: 'hotline.triage' };
+const handle = { permission: 'hotline.handle' } as const;
+const triage = { permission: 'hotline.triage' } as const;
 
 const ZListQuery = z.object({
   unitId: z.coerce.number().int().positive().optional(),

@@ -5,12 +5,12 @@ import {
   type THotlineItem,
 } from '@lifeline/shared';
 import { and, eq, sql } from 'drizzle-orm';
-import type { AppContext } from '../../../app.js';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import { type Actor, auditActor, can, canOn } from '../../../platform/authz/actor.js';
 import { loadWorkCalendar } from '../../../platform/calendar/calendar.service.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
+import type { AppContext } from '../../../platform/http/request-context.js';
 import { notify } from '../../../platform/notifications/notify.js';
 import { tellUnitChannels } from '../channels.js';
 import { handlersOf, reporterToNotify } from '../hotline.people.js';

@@ -1,7 +1,7 @@
 import type { THotlineListItem } from '@lifeline/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, authorize, scopePaths } from '../../../platform/authz/actor.js';
-import { queryRows } from '../../../platform/db/sql.js';
+import { escapeLike, queryRows } from '../../../platform/db/sql.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError } from '../../../platform/errors.js';
 import { unitRow } from '../items/item-rows.js';
@@ -82,7 +82,7 @@ export async function listItems(
       sql`h.overdue_at is not null and h.state in ('submitted', 'accepted', 'in_progress', 'reopened')`,
     );
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${escapeLike(q.q)}%`;
     conds.push(sql`(h.title like ${like} or h.code like ${like} or h.description like ${like})`);
   }
   if (q.before) {

@@ -5,7 +5,6 @@ import {
   type THotlineFiled,
   type THotlineItemInput,
 } from '@lifeline/shared';
-import type { AppContext } from '../../../app.js';
 import { type Actor as AuditActor, writeAudit } from '../../../platform/audit/audit.js';
 import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import { loadWorkCalendar } from '../../../platform/calendar/calendar.service.js';
@@ -13,6 +12,7 @@ import { shanghaiDate } from '../../../platform/calendar/work-calendar.js';
 import { AppError } from '../../../platform/errors.js';
 import { FILE_KINDS, saveFile, sniffType } from '../../../platform/files/files.service.js';
 import { MalformedImageError, stripImageMetadata } from '../../../platform/files/image-sanitize.js';
+import type { AppContext } from '../../../platform/http/request-context.js';
 import { notify } from '../../../platform/notifications/notify.js';
 import { notifySafetyContact, tellUnitChannels } from '../channels.js';
 import { handlersOf, reporterContext } from '../hotline.people.js';

@@ -12,7 +12,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { queryRows } from '../../../platform/db/sql.js';
 import { AppError } from '../../../platform/errors.js';
-import { requireActor } from '../../auth/auth.hooks.js';
+import { requireActor } from '../../../platform/http/request-context.js';
 import { board } from '../board/board.service.js';
 import { hotlineConfig } from '../settings/hotline-settings.js';
 import { fileItem, type Upload } from './filing.js';

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors.js';
 import { sendFile } from '../../../platform/files/files.service.js';
-import { requireActor } from '../../auth/auth.hooks.js';
+import { requireActor } from '../../../platform/http/request-context.js';
 import { itemPhoto } from '../items/photos.js';
 import { myItems, type Reporter, readMine, reporterAct, reporterItem } from './reporter.service.js';
 

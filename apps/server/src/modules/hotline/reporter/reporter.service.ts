@@ -1,12 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import { HOTLINE_TRANSITIONS, type THotlineMine } from '@lifeline/shared';
 import { and, desc, eq, or, sql } from 'drizzle-orm';
-import type { AppContext } from '../../../app.js';
 import { type Actor as AuditActor, writeAudit } from '../../../platform/audit/audit.js';
 import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import { loadWorkCalendar } from '../../../platform/calendar/calendar.service.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
+import type { AppContext } from '../../../platform/http/request-context.js';
 import { notify } from '../../../platform/notifications/notify.js';
 import { handlersOf } from '../hotline.people.js';
 import { hotlineItems, hotlineMessages } from '../hotline.table.js';

@@ -11,8 +11,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActor, authorize } from '../../../platform/authz/actor.js';
+import { requireActor } from '../../../platform/http/request-context.js';
 import { readSmtpSettings, saveSmtpSettings } from '../../../platform/outbound/smtp.js';
-import { requireActor } from '../../auth/auth.hooks.js';
 import { saveUnitChannels, unitChannels } from '../channels.js';
 import { unitRow } from '../items/item-rows.js';
 import { hotlineConfig, saveHotlineConfig } from './hotline-settings.js';
@@ -21,7 +21,7 @@ import { addRule, deleteRule, listRules } from './routing.js';
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const tags = ['hotline'];
-const manage = { permission: 'hotline.manage' };
+const manage = { permission: 'hotline.manage' } as const;
 
 /** The hotline's settings, routing rules and the units' safety contacts and channels. */
 export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {

@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { AppContext } from '../../../app.js';
 import { SYSTEM_ACTOR, writeAudit } from '../../../platform/audit/audit.js';
 import { loadWorkCalendar } from '../../../platform/calendar/calendar.service.js';
 import { queryRows } from '../../../platform/db/sql.js';
 import type { Db } from '../../../platform/db/types.js';
+import type { AppContext } from '../../../platform/http/request-context.js';
 import { enqueueJob } from '../../../platform/jobs/job-queue.js';
 import type { JobHandler } from '../../../platform/jobs/job-worker.js';
 import { notify } from '../../../platform/notifications/notify.js';

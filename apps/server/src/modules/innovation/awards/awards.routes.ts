@@ -12,7 +12,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../auth/auth.hooks.js';
+import { requireActor } from '../../../platform/http/request-context.js';
 import {
   answerObjection,
   awardsView,

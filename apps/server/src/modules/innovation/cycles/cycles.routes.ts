@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendXlsx } from '../../../platform/excel/xlsx.js';
-import { requireActor } from '../../auth/auth.hooks.js';
+import { requireActor } from '../../../platform/http/request-context.js';
 import { projectBoard } from '../projects/projects.service.js';
 import { innovationStats } from '../stats/stats.service.js';
 import {

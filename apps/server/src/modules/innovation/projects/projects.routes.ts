@@ -14,7 +14,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../platform/errors.js';
 import { sendFile } from '../../../platform/files/files.service.js';
-import { requireActor } from '../../auth/auth.hooks.js';
+import { requireActor } from '../../../platform/http/request-context.js';
 import { visibleProject } from '../innovation.access.js';
 import { addAttachment, projectAttachment, removeAttachment } from './attachments.service.js';
 import { presentProject, presentSummaries } from './projects.presenter.js';

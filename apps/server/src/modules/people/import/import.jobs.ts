@@ -1,5 +1,5 @@
-import type { AppContext } from '../../../app.js';
 import type { Actor } from '../../../platform/audit/audit.js';
+import type { AppContext } from '../../../platform/http/request-context.js';
 import type { JobHandler } from '../../../platform/jobs/job-worker.js';
 import { APPLY_JOB, applyImport, VALIDATE_JOB, validateImport } from './import.service.js';
 

@@ -1,7 +1,7 @@
 import type { TPeopleImport, TPersonInput } from '@lifeline/shared';
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { type Actor as AuditActor, MASK, SYSTEM_ACTOR, writeAudit } from '../../../platform/audit/audit.js';
-import { type Actor, auditActor, authorize, scopePaths } from '../../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import { shanghaiDate } from '../../../platform/calendar/work-calendar.js';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.js';
 import { queryOne, textArray } from '../../../platform/db/sql.js';
@@ -11,6 +11,7 @@ import type { FileStore } from '../../../platform/files/file-store.js';
 import { FILE_KINDS, getFile, saveFile } from '../../../platform/files/files.service.js';
 import { enqueueJob } from '../../../platform/jobs/job-queue.js';
 import { orgUnits } from '../../org-units/org-units.table.js';
+import { personImportPolicy, personPolicy } from '../people.policy.js';
 import { personValues } from '../people.rules.js';
 import { AUDITED, personChanges } from '../people.service.js';
 import { people, personImportRows, personImports } from '../people.table.js';
@@ -49,7 +50,8 @@ export function presentImport(r: ImportRow): TPeopleImport {
 /** Loads an import that the actor started (imports are private to whoever uploaded them). */
 export async function findImport(db: Db, actor: Actor, id: number): Promise<ImportRow> {
   const [row] = await db.select().from(personImports).where(eq(personImports.id, id));
-  if (!row || row.createdBy !== actor.personId) throw notFound('Import');
+  if (!row) throw notFound('Import');
+  personImportPolicy.authorize(actor, 'read', row);
   return row;
 }
 
@@ -60,8 +62,8 @@ export async function startImport(
   actor: Actor,
   upload: { bytes: Buffer; fileName: string },
 ) {
-  const scope = scopePaths(actor, 'person.import');
-  if (!scope.length) throw new AppError('forbidden', 'You may not import people');
+  personImportPolicy.authorize(actor, 'start', { createdBy: actor.personId, unitScopePaths: [] });
+  const scope = personPolicy.scopePaths(actor, 'import');
   const file = await saveFile(db, store, {
     bytes: upload.bytes,
     filename: upload.fileName,
@@ -202,17 +204,23 @@ export async function validateImport(
       hashes.length
         ? (
             await db
-              .select({ hash: people.idCardHash, no: people.employeeNo })
+              .select({ hash: people.idCardHash, no: people.employeeNo, unitPath: orgUnits.path })
               .from(people)
+              .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
               .where(sql`${people.idCardHash} = any(${textArray(hashes)})`)
-          ).map((o) => [o.hash, o.no])
+          ).map((o) => [o.hash, o])
         : [],
     );
     for (const p of prepared) {
       if (!p) continue;
       const owner = p.values.idCardHash ? owners.get(p.values.idCardHash) : undefined;
-      if (owner && owner !== p.values.employeeNo) {
-        errors.push({ row: p.r.rowNo, column: '身份证号', message: `该身份证号已登记给工号 ${owner}` });
+      if (owner && owner.no !== p.values.employeeNo) {
+        // Name the holder only to an importer who may see them: another subsidiary's 工号 is
+        // not the importer's business.
+        const message = inScope(owner.unitPath)
+          ? `该身份证号已登记给工号 ${owner.no}`
+          : '该身份证号已登记给您管理范围以外的人员';
+        errors.push({ row: p.r.rowNo, column: '身份证号', message });
         continue;
       }
       // What the apply step needs: the values of a person to create (its audit changes are
@@ -318,7 +326,7 @@ export async function commitImport(db: Db, actor: Actor, id: number, mode: 'all'
       .where(and(eq(personImports.id, id), eq(personImports.state, imp.state)))
       .returning();
     if (!row) throw new AppError('conflict', 'The import was confirmed twice');
-    const grant = authorize(actor, 'person.import', imp.unitScopePaths[0], 'Import');
+    const grant = personImportPolicy.authorize(actor, 'commit', imp);
     await enqueueJob(tx, APPLY_JOB, { importId: id, actor: auditActor(actor, grant) }, { maxAttempts: 1 });
     await writeAudit(tx, auditActor(actor, grant), {
       action: 'person_import.confirm',

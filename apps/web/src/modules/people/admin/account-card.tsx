@@ -52,9 +52,17 @@ export function AccountCard({ person }: { person: TPerson }) {
           </Button>
         </Empty>
       )}
+      {a && !a.abilities.update && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('errors:reasons.holder_beyond_scope')}
+        />
+      )}
       {a && (
         <>
-          <Flex wrap gap="small" style={{ marginBottom: 16 }}>
+          <Flex wrap gap="small" style={{ marginBottom: 16 }} hidden={!a.abilities.update}>
             <Button icon={<KeyOutlined />} onClick={() => setDialog('reset')}>
               {t('account.reset')}
             </Button>

@@ -1,15 +1,14 @@
-import { ASSIGNABLE_ROLES, DELEGABLE_BY_UNIT_ADMIN, type TRole } from '@lifeline/shared';
-import { App, DatePicker, Form, Modal, Select } from 'antd';
+import type { TRole } from '@lifeline/shared';
+import { Alert, App, DatePicker, Form, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../../api/me';
 import { showFieldProblems } from '../../admin-kit/api-problems';
 import { fromDayjs } from '../../admin-kit/dates';
 import { useLabels } from '../../admin-kit/labels';
 import { useReportError } from '../../admin-kit/use-report-error';
 import { PersonSelect } from '../../people/components/person-select';
 import { UnitTreeSelect } from '../../units/components/unit-tree-select';
-import { useAssignRole } from '../api';
+import { useAssignRole, useGrantableRoles } from '../api';
 
 type Values = {
   personId: number;
@@ -29,21 +28,22 @@ type Props = {
 };
 
 /**
- * Assigns a role on a unit (covering its subtree) for an optional period. A unit administrator
- * is offered only the roles the shared rules let them hand out; the server decides either way.
+ * Assigns a role on a unit (covering its subtree) for an optional period. The roles offered are
+ * those the server says I may grant on the chosen unit to the chosen person (only roles whose
+ * permissions I hold there, never to myself); the server decides again on submit.
  */
 export function AssignRoleModal({ personId, personName, unitId, onClose }: Props) {
   const { t } = useTranslation(['roles', 'admin-kit']);
   const labels = useLabels();
   const { message } = App.useApp();
-  const me = useMe().data;
   const [form] = Form.useForm<Values>();
   const assign = useAssignRole();
   const reportError = useReportError();
-  const sysadmin = me?.roles.some((r) => r.role === 'sysadmin') ?? false;
-  const roles = sysadmin
-    ? ASSIGNABLE_ROLES
-    : ASSIGNABLE_ROLES.filter((r) => DELEGABLE_BY_UNIT_ADMIN.includes(r));
+  const chosenUnit = Form.useWatch('unitId', form) ?? unitId;
+  const chosenPerson = Form.useWatch('personId', form) ?? personId;
+  const grantable = useGrantableRoles(chosenUnit, chosenPerson);
+  const roles = grantable.data?.roles ?? [];
+  const noneGrantable = grantable.isSuccess && roles.length === 0;
 
   const onFinish = (v: Values) => {
     assign.mutate(
@@ -96,13 +96,6 @@ export function AssignRoleModal({ personId, personName, unitId, onClose }: Props
           </Form.Item>
         )}
         <Form.Item
-          name="role"
-          label={t('assign.role')}
-          rules={[{ required: true, message: t('assign.roleRequired') }]}
-        >
-          <Select options={roles.map((r) => ({ value: r, label: labels.role(r) }))} />
-        </Form.Item>
-        <Form.Item
           name="unitId"
           label={t('assign.unit')}
           extra={t('assign.unitHint')}
@@ -110,6 +103,19 @@ export function AssignRoleModal({ personId, personName, unitId, onClose }: Props
         >
           <UnitTreeSelect allowClear={false} />
         </Form.Item>
+        <Form.Item
+          name="role"
+          label={t('assign.role')}
+          rules={[{ required: true, message: t('assign.roleRequired') }]}
+        >
+          <Select
+            disabled={chosenUnit === undefined || noneGrantable}
+            loading={grantable.isFetching}
+            placeholder={chosenUnit === undefined ? t('assign.roleNeedsUnit') : undefined}
+            options={roles.map((r) => ({ value: r, label: labels.role(r) }))}
+          />
+        </Form.Item>
+        {noneGrantable && <Alert type="info" showIcon message={t('assign.noneGrantable')} />}
         <Form.Item name="startsOn" label={t('assign.startsOn')}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
