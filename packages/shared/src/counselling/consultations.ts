@@ -21,15 +21,11 @@ export const CONSULTATION_TRANSITIONS: Record<TConsultationAction, Transition> =
   close: { from: ['booked'], to: 'closed', by: 'coach' },
 };
 
-/** The actions open to a party in a state. */
-export function consultationActions(
-  state: TConsultationState,
-  party: 'employee' | 'coach',
+/** The actions a request's abilities offer, in the table's order (for buttons). */
+export function offeredConsultationActions(
+  abilities: Record<TConsultationAction, boolean>,
 ): TConsultationAction[] {
-  return CONSULTATION_ACTIONS.filter((a) => {
-    const t = CONSULTATION_TRANSITIONS[a];
-    return t.by === party && t.from.includes(state);
-  });
+  return CONSULTATION_ACTIONS.filter((a) => abilities[a]);
 }
 
 export const ZConsultationInput = z.object({
@@ -59,8 +55,8 @@ export const ZConsultation = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
-  /** What the caller may do now. */
-  actions: z.array(z.enum(CONSULTATION_ACTIONS)),
+  /** What the caller may do now (the moves of the table open to their part). */
+  abilities: z.object({ book: z.boolean(), decline: z.boolean(), cancel: z.boolean(), close: z.boolean() }),
 });
 export type TConsultation = z.infer<typeof ZConsultation>;
 

@@ -6,13 +6,14 @@ import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { FileStore } from '../../platform/files/file-store.js';
 import { FILE_KINDS, getFile, type StoredFile, saveFile } from '../../platform/files/files.service.js';
+import { holdsRoleSql } from '../roles/roles.service.js';
 import { coachProfiles } from './counselling.table.js';
 
-/** People who hold the coach or volunteer role today (an ended assignment no longer counts). */
-const HOLDS_COACH_ROLE = sql`exists (select 1 from role_assignments ra where ra.person_id = p.id
-  and ra.role in ('coach', 'volunteer')
-  and (ra.starts_on is null or ra.starts_on <= current_date)
-  and (ra.ends_on is null or ra.ends_on >= current_date))`;
+/**
+ * People who hold the coach or volunteer role today (Beijing's date; an ended assignment no longer
+ * counts) on a unit whose subtree covers the employee's unit: the team that serves them.
+ */
+const servesUnit = (unitPath: string) => holdsRoleSql(sql`p.id`, ['coach', 'volunteer'], unitPath);
 
 type Row = {
   person_id: string;
@@ -48,23 +49,27 @@ const SELECT = sql`select p.id as person_id, p.name, u.name as unit_name, c.kind
     c.bio, c.active, c.photo_file_id, c.availability, c.version
   from people p join org_units u on u.id = p.unit_id left join coach_profiles c on c.person_id = p.id`;
 
-/** The coach team as employees see it: active profiles of people who hold the role, in pinyin order. */
-export async function listCoaches(db: Db): Promise<TCoachProfile[]> {
+/**
+ * The coach team as an employee sees it: active profiles of people who hold the role over the
+ * employee's unit, in pinyin order.
+ */
+export async function listCoaches(db: Db, forUnitPath: string): Promise<TCoachProfile[]> {
   const rows = await queryRows<Row>(
     db,
-    sql`${SELECT} where c.active and ${HOLDS_COACH_ROLE} order by c.kind, p.name_pinyin, p.id`,
+    sql`${SELECT} where c.active and ${servesUnit(forUnitPath)} order by c.kind, p.name_pinyin, p.id`,
   );
   return rows.map(present);
 }
 
-/** An active coach who may receive requests and shares, or null. */
+/** An active coach serving the employee's unit, who may receive their requests and shares, or null. */
 export async function activeCoach(
   db: Db,
   personId: number,
+  forUnitPath: string,
 ): Promise<{ personId: number; name: string } | null> {
   const [row] = await queryRows<Row>(
     db,
-    sql`${SELECT} where p.id = ${personId} and c.active and ${HOLDS_COACH_ROLE}`,
+    sql`${SELECT} where p.id = ${personId} and c.active and ${servesUnit(forUnitPath)}`,
   );
   return row ? { personId: Number(row.person_id), name: row.name } : null;
 }

@@ -1,25 +1,30 @@
 import {
+  CONSULTATION_ACTIONS,
   CONSULTATION_TRANSITIONS,
-  consultationActions,
   type TCaseNote,
   type TConsultation,
   type TConsultationAction,
   type TConsultationInput,
   type TConsultationState,
 } from '@lifeline/shared';
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.js';
-import { type Actor as AuthActor, auditActor, can } from '../../platform/authz/actor.js';
+import { type Actor as AuthActor, auditActor } from '../../platform/authz/actor.js';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { notify } from '../../platform/notifications/notify.js';
+import { orgUnits } from '../org-units/org-units.table.js';
 import { people } from '../people/people.table.js';
 import { activeCoach, listCoaches } from './coaches.js';
+import {
+  type ConsultationRecord,
+  coachingPolicy,
+  consultationPolicy as policy,
+} from './consultations.policy.js';
 import { consultationNotes, consultations } from './counselling.table.js';
 
 type Row = typeof consultations.$inferSelect;
-type Party = 'employee' | 'coach';
 type Words = { message: string; preferredTimes: string };
 
 const wordsContext = (employeeId: number) => `consultation:${employeeId}`;
@@ -30,26 +35,35 @@ export function sealWords(crypto: FieldCrypto, employeeId: number, words: Words)
 }
 const noteContext = (caseId: number, coachId: number) => `case_note:${caseId}:${coachId}`;
 
-/**
- * The caller's part in a request: the employee who asked, or a coach — the assigned one, or
- * any coach while the request is open to the team. Anyone else: null (and so 404).
- */
-function partyOf(actor: AuthActor, row: Row): Party | null {
-  if (row.employeePersonId === actor.personId) return 'employee';
-  if (!can(actor, 'counselling.coach')) return null;
-  if (row.coachPersonId === actor.personId) return 'coach';
-  if (row.coachPersonId === null && row.state === 'requested') return 'coach';
-  return null;
-}
+/** A request with its employee's unit path: what the policy needs. */
+type Loaded = Row & { employeeUnitPath: string };
 
-/** What the caller may do: from the transition table; a request still open to the team can only be taken (booked). */
-function actionsFor(row: Row, party: Party): TConsultationAction[] {
-  const open = consultationActions(row.state as TConsultationState, party);
-  if (party === 'coach' && row.coachPersonId === null) return open.filter((a) => a === 'book');
-  return open;
-}
+const recordOf = (r: Loaded): ConsultationRecord => ({
+  employeePersonId: r.employeePersonId,
+  employeeUnitPath: r.employeeUnitPath,
+  coachPersonId: r.coachPersonId,
+  state: r.state as TConsultationState,
+});
 
-async function present(db: Db, crypto: FieldCrypto, actor: AuthActor, rows: Row[]): Promise<TConsultation[]> {
+/** Requests joined with their employee's unit (the caller adds the condition). */
+function selectLoaded(db: Db) {
+  return db
+    .select({ c: consultations, employeeUnitPath: orgUnits.path })
+    .from(consultations)
+    .innerJoin(people, eq(people.id, consultations.employeePersonId))
+    .innerJoin(orgUnits, eq(orgUnits.id, people.unitId));
+}
+const flatten = (r: { c: Row; employeeUnitPath: string }): Loaded => ({
+  ...r.c,
+  employeeUnitPath: r.employeeUnitPath,
+});
+
+async function present(
+  db: Db,
+  crypto: FieldCrypto,
+  actor: AuthActor,
+  rows: Loaded[],
+): Promise<TConsultation[]> {
   if (!rows.length) return [];
   const ids = [...new Set(rows.flatMap((r) => [r.employeePersonId, r.coachPersonId ?? r.employeePersonId]))];
   const names = new Map(
@@ -61,7 +75,6 @@ async function present(db: Db, crypto: FieldCrypto, actor: AuthActor, rows: Row[
     ).map((p) => [p.id, p]),
   );
   return rows.map((r) => {
-    const party = partyOf(actor, r) ?? 'employee';
     const words = JSON.parse(crypto.decrypt(r.messageEnc, wordsContext(r.employeePersonId))) as Words;
     const employee = names.get(r.employeePersonId);
     return {
@@ -84,16 +97,24 @@ async function present(db: Db, crypto: FieldCrypto, actor: AuthActor, rows: Row[
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
       version: r.version,
-      actions: actionsFor(r, party),
+      abilities: policy.abilities(actor, recordOf(r), CONSULTATION_ACTIONS),
     };
   });
 }
 
-async function loadVisible(db: Db, actor: AuthActor, id: number): Promise<{ row: Row; party: Party }> {
-  const [row] = await db.select().from(consultations).where(eq(consultations.id, id));
-  const party = row ? partyOf(actor, row) : null;
-  if (!row || !party) throw notFound('Consultation');
-  return { row, party };
+/** A request the caller takes part in (as the employee, its coach, or a coach of its team), or 404. */
+async function loadVisible(db: Db, actor: AuthActor, id: number, lock = false): Promise<Loaded> {
+  const q = selectLoaded(db).where(eq(consultations.id, id));
+  const [found] = lock ? await q.for('update', { of: consultations }) : await q;
+  if (!found) throw notFound('Consultation');
+  const row = flatten(found);
+  policy.authorize(actor, 'read', recordOf(row));
+  return row;
+}
+
+/** Requests by id, with their employee's unit, in the order given. */
+async function loadMany(db: Db, where: SQL | undefined, limit = 500): Promise<Loaded[]> {
+  return (await selectLoaded(db).where(where).orderBy(desc(consultations.id)).limit(limit)).map(flatten);
 }
 
 /**
@@ -108,7 +129,7 @@ export async function requestConsultation(
 ): Promise<TConsultation> {
   let coachId: number | null = null;
   if (input.coachPersonId !== null) {
-    const coach = await activeCoach(db, input.coachPersonId);
+    const coach = await activeCoach(db, input.coachPersonId, actor.unitPath);
     if (!coach || coach.personId === actor.personId) {
       const message = 'Choose one of the coaches listed, or ask the team';
       throw new AppError('validation_failed', message, { issues: [{ path: 'body.coachPersonId', message }] });
@@ -117,7 +138,7 @@ export async function requestConsultation(
   }
   const recipients = coachId
     ? [coachId]
-    : (await listCoaches(db)).map((c) => c.personId).filter((id) => id !== actor.personId);
+    : (await listCoaches(db, actor.unitPath)).map((c) => c.personId).filter((id) => id !== actor.personId);
   const row = await db.transaction(async (tx) => {
     const words: Words = { message: input.message, preferredTimes: input.preferredTimes };
     const [created] = await tx
@@ -143,7 +164,7 @@ export async function requestConsultation(
     });
     return created;
   });
-  return (await present(db, crypto, actor, [row]))[0];
+  return (await present(db, crypto, actor, [{ ...row, employeeUnitPath: actor.unitPath }]))[0];
 }
 
 /** The caller's own requests, newest first. */
@@ -152,41 +173,41 @@ export async function myConsultations(
   crypto: FieldCrypto,
   actor: AuthActor,
 ): Promise<TConsultation[]> {
-  const rows = await db
-    .select()
-    .from(consultations)
-    .where(eq(consultations.employeePersonId, actor.personId))
-    .orderBy(desc(consultations.id));
+  const rows = await loadMany(db, eq(consultations.employeePersonId, actor.personId), 1000);
   return present(db, crypto, actor, rows);
 }
 
-/** A coach's inbox: requests assigned to them and requests open to the team (not their own). */
+/**
+ * A coach's inbox: requests assigned to them, and requests open to the team from employees of
+ * the units their coach role covers (not their own).
+ */
 export async function coachInbox(
   db: Db,
   crypto: FieldCrypto,
   actor: AuthActor,
   state?: TConsultationState,
 ): Promise<TConsultation[]> {
-  const rows = await db
-    .select()
-    .from(consultations)
-    .where(
-      and(
-        or(
-          eq(consultations.coachPersonId, actor.personId),
-          and(isNull(consultations.coachPersonId), eq(consultations.state, 'requested')),
+  coachingPolicy.authorize(actor, 'coach', {});
+  const rows = await loadMany(
+    db,
+    and(
+      or(
+        eq(consultations.coachPersonId, actor.personId),
+        and(
+          isNull(consultations.coachPersonId),
+          eq(consultations.state, 'requested'),
+          policy.scope(actor, 'takeFromTeam', orgUnits.path),
         ),
-        sql`${consultations.employeePersonId} <> ${actor.personId}`,
-        state ? eq(consultations.state, state) : undefined,
       ),
-    )
-    .orderBy(desc(consultations.id))
-    .limit(500);
+      sql`${consultations.employeePersonId} <> ${actor.personId}`,
+      state ? eq(consultations.state, state) : undefined,
+    ),
+  );
   return present(db, crypto, actor, rows);
 }
 
 export async function readConsultation(db: Db, crypto: FieldCrypto, actor: AuthActor, id: number) {
-  const { row } = await loadVisible(db, actor, id);
+  const row = await loadVisible(db, actor, id);
   return (await present(db, crypto, actor, [row]))[0];
 }
 
@@ -215,19 +236,15 @@ export async function actOnConsultation(
   input: ActionInput,
 ): Promise<TConsultation> {
   const updated = await db.transaction(async (tx) => {
-    const { row, party } = await loadVisible(tx, actor, id);
+    const row = await loadVisible(tx, actor, id);
     if (row.version !== input.version) {
       throw new AppError('conflict', 'This request was changed meanwhile; reload it', {
         currentVersion: row.version,
       });
     }
     const t = CONSULTATION_TRANSITIONS[input.action];
-    if (!actionsFor(row, party).includes(input.action)) {
-      const reason = t.by !== party ? `not_${t.by}` : `from_${row.state}`;
-      throw new AppError('invalid_transition', `Cannot ${input.action} a request that is ${row.state}`, {
-        reason,
-      });
-    }
+    policy.authorize(actor, input.action, recordOf(row));
+    const party = t.by;
     const set: Partial<typeof consultations.$inferInsert> = { state: t.to };
     if (input.action === 'book') {
       if (new Date(input.startsAt).getTime() < Date.now() - 60_000) {
@@ -258,16 +275,17 @@ export async function actOnConsultation(
       params: { id, name: party === 'coach' ? actor.name : null },
       link: `/m/counselling/requests/${id}`,
     });
-    return next;
+    return { ...next, employeeUnitPath: row.employeeUnitPath };
   });
   return (await present(db, crypto, actor, [updated]))[0];
 }
 
 /** The assigned coach's notes on a case; nobody else, not even another coach, gets them (404). */
-async function assignedCase(db: Db, actor: AuthActor, id: number): Promise<Row> {
-  const [row] = await db.select().from(consultations).where(eq(consultations.id, id));
-  if (!row || row.coachPersonId !== actor.personId || !can(actor, 'counselling.coach'))
-    throw notFound('Consultation');
+async function assignedCase(db: Db, actor: AuthActor, id: number): Promise<Loaded> {
+  const [found] = await selectLoaded(db).where(eq(consultations.id, id));
+  if (!found) throw notFound('Consultation');
+  const row = flatten(found);
+  policy.authorize(actor, 'notes', recordOf(row));
   return row;
 }
 

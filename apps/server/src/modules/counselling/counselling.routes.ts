@@ -20,6 +20,7 @@ import { AppError } from '../../platform/errors.js';
 import { sendFile } from '../../platform/files/files.service.js';
 import { requireActor } from '../../platform/http/request-context.js';
 import { coachPhoto, listCoaches, myProfile, saveAvailability, savePhoto, saveProfile } from './coaches.js';
+import { coachingPolicy } from './consultations.policy.js';
 import {
   actOnConsultation,
   addCaseNote,
@@ -33,7 +34,8 @@ import {
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const tags = ['counselling'];
-const coach = { permission: 'counselling.coach' } as const;
+/** The coaching routes' gate; each record's rule is in consultations.policy.ts. */
+const coach = coachingPolicy.access('coach');
 
 /**
  * Happiness coaches and one-click consultation (一键式咨询): the coach team, a coach's own
@@ -63,7 +65,7 @@ export async function counsellingRoutes(fastify: FastifyInstance): Promise<void>
         response: { 200: z.array(ZCoachProfile), ...errors },
       },
     },
-    async () => listCoaches(db()),
+    async (request) => listCoaches(db(), requireActor(request).unitPath),
   );
 
   app.get(

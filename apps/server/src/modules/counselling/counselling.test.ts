@@ -99,7 +99,7 @@ describe('one-click consultation', () => {
   it('takes an empty request to the whole team, encrypts the words, and tells each coach without them', async () => {
     const res = await employee.request('POST', '/api/counselling/requests', {});
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ state: 'requested', coach: null, actions: ['cancel'] });
+    expect(res.json()).toMatchObject({ state: 'requested', coach: null, abilities: { book: false, decline: false, cancel: true, close: false } });
     const withWords = await employee.request('POST', '/api/counselling/requests', {
       message: '最近总是失眠，想聊聊',
       preferredTimes: '工作日晚上',
@@ -126,7 +126,7 @@ describe('one-click consultation', () => {
     const item = inbox.find((c: { id: number }) => c.id === id);
     expect(item).toMatchObject({
       message: '最近总是失眠，想聊聊',
-      actions: ['book'],
+      abilities: { book: true, decline: false, cancel: false, close: false },
       employee: { phone: '13800001234' },
     });
     const other = inbox.find((c: { id: number }) => c.id !== id);
@@ -144,7 +144,7 @@ describe('one-click consultation', () => {
     expect(book.json()).toMatchObject({
       state: 'booked',
       coach: { personId: coach.person.id },
-      actions: ['book', 'close'],
+      abilities: { book: true, decline: false, cancel: false, close: true },
     });
     const late = await coach2.request('POST', `/api/counselling/requests/${id}/book`, {
       startsAt: inDays(3),
@@ -201,7 +201,7 @@ describe('one-click consultation', () => {
 
   it('closes the case; the employee may cancel an open request but not a closed one', async () => {
     const closed = await coach.request('POST', `/api/counselling/requests/${id}/close`, { version: 2 });
-    expect(closed.json()).toMatchObject({ state: 'closed', actions: [] });
+    expect(closed.json()).toMatchObject({ state: 'closed', abilities: { book: false, decline: false, cancel: false, close: false } });
     expect(
       (await employee.request('POST', `/api/counselling/requests/${id}/cancel`, { version: 3 })).statusCode,
     ).toBe(409);
@@ -230,5 +230,55 @@ describe('one-click consultation', () => {
       coachPersonId: admin.person.id,
     });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('the team that serves a unit (finding 2)', () => {
+  it('shows a request open to the team only to coaches whose role covers the employee’s unit', async () => {
+    const root = await buildUnit(db());
+    const banCai = await buildUnit(db(), root, { name: '板材公司党委' });
+    const beiYing = await buildUnit(db(), root, { name: '北营公司党委' });
+    const local = await loginAs(t.app, banCai, [['coach', banCai]]);
+    const group = await loginAs(t.app, root, [['coach', root]]);
+    for (const c of [local, group]) {
+      const res = await c.request('PUT', '/api/counselling/profile', {
+        kind: 'coach',
+        specialities: [],
+        languages: ['中文'],
+        bio: '',
+        active: true,
+        version: 0,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const far = await loginAs(t.app, beiYing);
+    const near = await loginAs(t.app, banCai);
+    // An employee is offered the coaches who serve their unit only.
+    const offered = (await far.request('GET', '/api/counselling/coaches')).json() as { personId: number }[];
+    expect(offered.map((c) => c.personId)).toContain(group.person.id);
+    expect(offered.map((c) => c.personId)).not.toContain(local.person.id);
+    const toLocal = await far.request('POST', '/api/counselling/requests', { coachPersonId: local.person.id });
+    expect(toLocal.statusCode).toBe(400);
+
+    const farReq = (await far.request('POST', '/api/counselling/requests', { message: '北营的心里话' })).json();
+    const nearReq = (await near.request('POST', '/api/counselling/requests', { message: '板材的心里话' })).json();
+    const inbox = async (c: Client) =>
+      ((await c.request('GET', '/api/counselling/inbox')).json() as { id: number }[]).map((r) => r.id);
+    expect(await inbox(local)).toContain(nearReq.id);
+    expect(await inbox(local)).not.toContain(farReq.id);
+    expect(await inbox(group)).toEqual(expect.arrayContaining([farReq.id, nearReq.id]));
+    expect((await local.request('GET', `/api/counselling/requests/${farReq.id}`)).statusCode).toBe(404);
+    const take = await local.request('POST', `/api/counselling/requests/${farReq.id}/book`, {
+      startsAt: inDays(2),
+      place: '心理驿站',
+      version: farReq.version,
+    });
+    expect(take.statusCode).toBe(404);
+    // Nor is it told of the request.
+    const told = await queryRows<{ n: number }>(
+      db(),
+      sql`select count(*)::int as n from notifications where person_id = ${local.person.id} and params->>'id' = ${String(farReq.id)}`,
+    );
+    expect(told[0].n).toBe(0);
   });
 });

@@ -37,6 +37,23 @@ const selection = {
 const notEnded = sql`(${roleAssignments.endsOn} is null or ${roleAssignments.endsOn} >= ${SHANGHAI_TODAY})`;
 
 /**
+ * SQL: the person in the column holds one of the roles today, on a unit whose subtree covers
+ * `coveringPath` when one is given. For modules that pick people by role (the coach team), so
+ * they read role assignments through this module rather than its table.
+ */
+export function holdsRoleSql(personId: SQL, roles: readonly TRole[], coveringPath?: string): SQL {
+  return sql`exists (select 1 from role_assignments ra join org_units ou on ou.id = ra.unit_id
+    where ra.person_id = ${personId}
+      and ra.role in (${sql.join(
+        roles.map((r) => sql`${r}`),
+        sql`, `,
+      )})
+      and (ra.starts_on is null or ra.starts_on <= ${SHANGHAI_TODAY})
+      and (ra.ends_on is null or ra.ends_on >= ${SHANGHAI_TODAY})
+      ${coveringPath === undefined ? sql`` : sql`and ${coveringPath} like ou.path || '%'`})`;
+}
+
+/**
  * The roles each person holds or will hold (assignments not yet ended), on which units: what
  * "managing this person's account" and "changing this person's roles" must cover.
  */

@@ -41,7 +41,9 @@ export type Rule<R> =
     }
   | { anyOf: Exclude<Rule<R>, { anyOf: unknown }>[] };
 
-type Single<R> = Exclude<Rule<R>, { anyOf: unknown }>;
+/** A rule that is not a choice between rules: what `anyOf` lists. */
+export type SingleRule<R> = Exclude<Rule<R>, { anyOf: unknown }>;
+type Single<R> = SingleRule<R>;
 
 /** The outcome of evaluating a rule: allowed with the grant acted with, or refused with an error. */
 type Verdict = { ok: true; grant: Grant | null } | { ok: false; error: AppError; held: boolean };

@@ -2,12 +2,13 @@ import { ZAggregate, ZAggregateQuery, ZErrorBody } from '@lifeline/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../../platform/http/request-context.js';
+import { wellbeingAdminPolicy } from '../assessments.policy.js';
 import { aggregate } from './aggregates.service.js';
 import { sendAggregateXlsx } from './aggregates-excel.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
 const tags = ['assessments'];
-const access = { permission: 'wellbeing.aggregate' } as const;
+const access = wellbeingAdminPolicy.access('aggregate');
 
 /** Aggregates for the Party committee: groups of at least ten, never individuals. */
 export async function aggregateRoutes(fastify: FastifyInstance): Promise<void> {

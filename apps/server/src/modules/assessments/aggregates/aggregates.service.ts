@@ -5,12 +5,13 @@ import {
   type TInstrumentDefinition,
 } from '@lifeline/shared';
 import { eq, sql } from 'drizzle-orm';
-import { type Actor as AuthActor, authorize } from '../../../platform/authz/actor.js';
+import type { Actor as AuthActor } from '../../../platform/authz/actor.js';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.js';
 import { queryRows } from '../../../platform/db/sql.js';
 import type { Db } from '../../../platform/db/types.js';
 import { notFound } from '../../../platform/errors.js';
 import { orgUnits } from '../../org-units/org-units.table.js';
+import { wellbeingAdminPolicy } from '../assessments.policy.js';
 import { offeredInstrument } from '../instruments.js';
 import { openResult } from '../results/result-crypto.js';
 import { AggregateTree, periodBounds, type UnitCounts } from './aggregates.rules.js';
@@ -35,7 +36,7 @@ export async function aggregate(
 ): Promise<TAggregate> {
   const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, q.unitId));
   if (!unit) throw notFound('Unit');
-  authorize(actor, 'wellbeing.aggregate', unit.path, 'Unit');
+  wellbeingAdminPolicy.authorize(actor, 'aggregate', { unitPath: unit.path });
   const def = await offeredInstrument(db, q.instrument, 'querystring.instrument');
   const { from, to } = periodBounds(q.year, q.quarter);
 

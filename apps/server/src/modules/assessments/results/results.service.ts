@@ -1,7 +1,7 @@
 import type { TErasure, TStoredResult, TStoreResultOut } from '@lifeline/shared';
 import { and, desc, eq, or } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import { type Actor as AuthActor, auditActor, can } from '../../../platform/authz/actor.js';
+import { type Actor as AuthActor, auditActor } from '../../../platform/authz/actor.js';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
@@ -10,6 +10,7 @@ import { assessmentResults, assessmentShares } from '../assessments.table.js';
 import { instrumentNames, offeredInstrument } from '../instruments.js';
 import { currentConsent } from './consents.service.js';
 import { needsCare, presentResult, sealResult } from './result-crypto.js';
+import { resultPolicy } from './results.policy.js';
 
 /**
  * Stores a result: only with the caller's consent to this instrument in the current wording
@@ -87,8 +88,8 @@ export async function readResult(
 ): Promise<TStoredResult> {
   const [row] = await db.select().from(assessmentResults).where(eq(assessmentResults.id, id));
   if (!row) throw notFound('Result');
+  let sharedWithCaller = false;
   if (row.personId !== actor.personId) {
-    if (!can(actor, 'counselling.coach')) throw notFound('Result');
     const [share] = await db
       .select({ id: assessmentShares.id })
       .from(assessmentShares)
@@ -99,8 +100,9 @@ export async function readResult(
           or(eq(assessmentShares.scope, 'history'), eq(assessmentShares.resultId, row.id)),
         ),
       );
-    if (!share) throw notFound('Result');
+    sharedWithCaller = Boolean(share);
   }
+  resultPolicy.authorize(actor, 'read', { personId: row.personId, sharedWithCaller });
   return presentResult(crypto, row, await instrumentNames(db));
 }
 

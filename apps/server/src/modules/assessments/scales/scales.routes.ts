@@ -4,12 +4,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActor } from '../../../platform/authz/actor.js';
 import { requireActor } from '../../../platform/http/request-context.js';
+import { wellbeingAdminPolicy } from '../assessments.policy.js';
 import { listScales, retireScale, uploadScale } from './scales.service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const tags = ['assessments'];
-const access = { permission: 'wellbeing.manage' } as const;
+const access = wellbeingAdminPolicy.access('manage');
 
 /** Scales administrators add in the definition format, without code. */
 export async function scaleRoutes(fastify: FastifyInstance): Promise<void> {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditActor } from '../../../platform/authz/actor.js';
 import { requireActor } from '../../../platform/http/request-context.js';
+import { wellbeingAdminPolicy } from '../assessments.policy.js';
 import { saveWellbeingSettings, wellbeingSettings } from './wellbeing-settings.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 409: ZErrorBody };
@@ -29,7 +30,7 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
   app.put(
     '/api/assessments/settings',
     {
-      config: { access: { permission: 'wellbeing.manage' } },
+      config: { access: wellbeingAdminPolicy.access('manage') },
       schema: {
         tags,
         summary: 'Change the wellbeing settings',

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../../platform/http/request-context.js';
+import { sharedWithCoachPolicy } from '../results/results.policy.js';
 import { createShare, myShares, revokeShare, sharedWithMe } from './shares.service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
@@ -56,7 +57,7 @@ export async function shareRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/counselling/shared',
     {
-      config: { access: { permission: 'counselling.coach' } },
+      config: { access: sharedWithCoachPolicy.access('list') },
       schema: {
         tags: ['counselling'],
         summary: 'Results people shared with me (as their coach)',

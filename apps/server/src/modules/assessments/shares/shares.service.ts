@@ -41,7 +41,7 @@ export async function myShares(db: Db, actor: AuthActor): Promise<TShare[]> {
  * without any content.
  */
 export async function createShare(db: Db, actor: AuthActor, input: TShareInput): Promise<TShare> {
-  const coach = await activeCoach(db, input.coachPersonId);
+  const coach = await activeCoach(db, input.coachPersonId, actor.unitPath);
   if (!coach || coach.personId === actor.personId) {
     const message = 'Choose one of the coaches listed';
     throw new AppError('validation_failed', message, { issues: [{ path: 'body.coachPersonId', message }] });

@@ -36,7 +36,7 @@ function RequestCard({ request: r }: { request: TConsultation }) {
           <strong>{t('request.declinedBecause')}</strong> {r.reason}
         </p>
       )}
-      {r.actions.includes('cancel') && <CancelAction request={r} compact />}
+      {r.abilities.cancel && <CancelAction request={r} compact />}
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import { offeredConsultationActions } from '@lifeline/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/api-error';
@@ -174,11 +175,11 @@ function CloseAction({ request, onDone }: { request: TConsultation; onDone: () =
   );
 }
 
-/** The coach's actions on a case, exactly those the server lists in `actions`. */
+/** The coach's actions on a case, exactly those the server's abilities allow. */
 export function CoachActions({ request }: { request: TConsultation }) {
   const { t } = useTranslation('counselling');
   const [open, setOpen] = useState<'book' | 'decline' | 'close' | null>(null);
-  const actions = request.actions.filter((a) => a !== 'cancel');
+  const actions = offeredConsultationActions(request.abilities).filter((a) => a !== 'cancel');
   if (actions.length === 0) return null;
   const done = () => setOpen(null);
   return (

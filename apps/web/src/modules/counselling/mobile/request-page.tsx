@@ -201,7 +201,7 @@ export function RequestPage({ id }: { id: number }) {
             </>
           ) : (
             <>
-              {r.actions.includes('cancel') && <CancelAction request={r} />}
+              {r.abilities.cancel && <CancelAction request={r} />}
               <PrivacyNote>{t('request.privacy')}</PrivacyNote>
             </>
           )}
