@@ -22,12 +22,15 @@ import type { TConfig } from './platform/config.js';
 import { createFieldCrypto } from './platform/crypto/field-crypto.js';
 import type { DatabaseHandle } from './platform/db/client.js';
 import { LocalFileStore } from './platform/files/file-store.js';
+import { installCacheControl } from './platform/http/cache-control.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
+import { installInputGuard } from './platform/http/input-guard.js';
 import { installOpenApi } from './platform/http/openapi.js';
 import type { AppContext } from './platform/http/request-context.js';
 import { PUBLIC_PLUGIN_PREFIXES, type RegisteredRoute } from './platform/http/route-access.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installWebApp } from './platform/http/web-app.js';
+import { withLogSerializers } from './platform/log/log-serializers.js';
 import { VERSION } from './platform/version.js';
 
 export type BuildAppOptions = {
@@ -43,13 +46,14 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
   const app = Fastify({
-    logger:
+    logger: withLogSerializers(
       options.logger === undefined
         ? {
             level: config.logLevel,
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
           }
         : options.logger,
+    ),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
@@ -94,6 +98,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   installErrorHandler(app);
+  installInputGuard(app);
+  installCacheControl(app);
   await installSecurityHeaders(app);
   await app.register(cookie, { secret: config.secrets[0] });
   await app.register(multipart, {

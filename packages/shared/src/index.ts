@@ -6,4 +6,5 @@ export * from './identity/index.js';
 export * from './innovation/index.js';
 export * from './platform/calendar.js';
 export * from './platform/notifications.js';
+export * from './platform/safe-text.js';
 export * from './wellbeing/index.js';

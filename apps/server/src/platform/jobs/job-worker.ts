@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '../db/types.js';
+import { safeErrorMessage } from '../log/log-serializers.js';
 import { claimJobs, completeJob, failJob, type JobRow } from './job-queue.js';
 
 export type JobContext = {
@@ -112,7 +113,8 @@ export class JobWorker {
         return;
       }
       this.options.logger?.error({ err, jobId: job.id, kind: job.kind }, 'job failed');
-      await failJob(this.db, job, this.id, err instanceof Error ? err.message : String(err));
+      // Stored on the job row: the message without a failed statement's values (a roster's rows).
+      await failJob(this.db, job, this.id, safeErrorMessage(err));
     }
   }
 }

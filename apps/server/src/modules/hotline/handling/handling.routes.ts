@@ -143,7 +143,7 @@ export async function handlingRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/hotline/items/:id/photos/:photoId',
     {
       config: { access: handle },
-      schema: { tags, summary: 'A photo of an item', params: ZId.extend({ photoId: z.string().max(40) }) },
+      schema: { tags, summary: 'A photo of an item', params: ZId.extend({ photoId: z.uuid() }) },
     },
     async (request, reply) => {
       const item = await loadItem(db(), request.params.id);

@@ -56,7 +56,7 @@ export async function reporterRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/hotline/mine/:id/photos/:photoId',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'A photo of my item', params: ZId.extend({ photoId: z.string().max(40) }) },
+      schema: { tags, summary: 'A photo of my item', params: ZId.extend({ photoId: z.uuid() }) },
     },
     async (request, reply) => {
       const item = await reporterItem(ctx(), ctx().database.db, account(request), request.params.id);
@@ -131,7 +131,7 @@ export async function reporterRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'A photo of an anonymous item',
-        params: ZCode.extend({ photoId: z.string().max(40) }),
+        params: ZCode.extend({ photoId: z.uuid() }),
       },
     },
     async (request, reply) => {

@@ -23,7 +23,7 @@ import { projectRevisions } from './revisions.service.js';
 import { transitionProject } from './transitions.service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
-const ZFileParams = ZId.extend({ fileId: z.string().max(40) });
+const ZFileParams = ZId.extend({ fileId: z.uuid() });
 const errors = {
   400: ZErrorBody,
   401: ZErrorBody,
