@@ -6,6 +6,10 @@ import { HOTLINE_ACTIONS } from './workflow.js';
 export const HOTLINE_MAX_PHOTOS = 5;
 export const HOTLINE_MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 
+/** What the caller may do to an item now: every move of the transition table, true or false. */
+export const ZHotlineAbilities = z.record(z.enum(HOTLINE_ACTIONS), z.boolean());
+export type THotlineAbilities = z.infer<typeof ZHotlineAbilities>;
+
 /**
  * Filing a problem (multipart: this JSON in the field "item", photos in fields "photo"). The unit
  * concerned defaults to the reporter's own.
@@ -90,7 +94,7 @@ export const ZHotlineItem = ZHotlineListItem.extend({
   reopened: z.boolean(),
   answeredAt: z.string().nullable(),
   version: z.number(),
-  actions: z.array(z.enum(HOTLINE_ACTIONS)),
+  abilities: ZHotlineAbilities,
 });
 export type THotlineItem = z.infer<typeof ZHotlineItem>;
 
@@ -108,7 +112,7 @@ export const ZHotlineMine = ZHotlineListItem.extend({
   /** Until when rating and reopening are open. */
   followUpUntil: z.string().nullable(),
   version: z.number(),
-  actions: z.array(z.enum(HOTLINE_ACTIONS)),
+  abilities: ZHotlineAbilities,
 });
 export type THotlineMine = z.infer<typeof ZHotlineMine>;
 

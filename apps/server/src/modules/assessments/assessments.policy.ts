@@ -5,6 +5,6 @@ import { definePolicy, onUnit, type UnitRecord } from '../../platform/authz/poli
  * aggregates are read per unit subtree, never below the minimum group size (see aggregates).
  */
 export const wellbeingAdminPolicy = definePolicy<UnitRecord, 'manage' | 'aggregate'>('Unit', {
-  manage: { permission: 'wellbeing.manage', anywhere: true },
+  manage: { permission: 'wellbeing.manage', top: true },
   aggregate: { permission: 'wellbeing.aggregate', on: onUnit },
 });

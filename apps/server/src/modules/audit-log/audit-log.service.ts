@@ -3,6 +3,7 @@ import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { auditEvents } from '../../platform/audit/audit.table.js';
 import { type Actor, auditActor } from '../../platform/authz/actor.js';
+import { isTopPath } from '../../platform/authz/policy.js';
 import { escapeLike } from '../../platform/db/sql.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError } from '../../platform/errors.js';
@@ -19,7 +20,7 @@ type Filters = Omit<TAuditQuery, 'page' | 'pageSize'>;
  * of the whole group (a grant on a top unit) also events that belong to no unit (logins, settings).
  */
 function scopeOf(actor: Actor, action: 'read' | 'identify'): { sql: SQL; whole: boolean } {
-  const whole = policy.scopePaths(actor, action).some((p) => p.split('/').length === 3);
+  const whole = policy.scopePaths(actor, action).some(isTopPath);
   const scoped = policy.scope(actor, action, orgUnits.path);
   return { sql: whole ? sql`(${scoped} or ${auditEvents.unitId} is null)` : scoped, whole };
 }

@@ -40,8 +40,15 @@ beforeAll(async () => {
   });
   expect(profile.statusCode, profile.body).toBe(200);
   // The employee takes a self-assessment, keeps it and shares it with the coach.
-  await employee.request('POST', '/api/assessments/consents', { instrument: 'sas', textVersion: 'c1', accept: true });
-  const stored = await employee.request('POST', '/api/assessments/results', { instrument: 'sas', answers: SAS });
+  await employee.request('POST', '/api/assessments/consents', {
+    instrument: 'sas',
+    textVersion: 'c1',
+    accept: true,
+  });
+  const stored = await employee.request('POST', '/api/assessments/results', {
+    instrument: 'sas',
+    answers: SAS,
+  });
   expect(stored.statusCode, stored.body).toBe(201);
   const [mine] = (await employee.request('GET', '/api/assessments/results?instrument=sas')).json();
   const share = await employee.request('POST', '/api/assessments/shares', {
@@ -108,12 +115,18 @@ describe('the audit viewer', () => {
     expect(wellbeing(await events(auditor)).every((e) => e.masked)).toBe(true);
     const noReason = await auditor.request('GET', '/api/audit-events?reveal=true');
     expect(noReason.statusCode).toBe(400);
-    const bySysadmin = await sysadmin.request('GET', '/api/audit-events?reveal=true&reason=curious%20about%20it');
+    const bySysadmin = await sysadmin.request(
+      'GET',
+      '/api/audit-events?reveal=true&reason=curious%20about%20it',
+    );
     expect(bySysadmin.statusCode).toBe(403);
     expect(bySysadmin.json().error.details).toMatchObject({ reason: 'identify_needs_auditor' });
     const reason = '投诉核查 2026-12 第3号';
     const revealed = wellbeing(
-      await events(auditor, `&reveal=true&reason=${encodeURIComponent(reason)}&personId=${employee.person.id}`),
+      await events(
+        auditor,
+        `&reveal=true&reason=${encodeURIComponent(reason)}&personId=${employee.person.id}`,
+      ),
     );
     expect(revealed.length).toBe(3);
     expect(revealed.every((e) => !e.masked && e.actorPersonId === employee.person.id)).toBe(true);

@@ -50,7 +50,7 @@ export const UNIT_ABILITIES = ['update', 'move', 'dissolve', 'createChild', 'ass
 
 /** Unit types are the group's settings: a system administrator's. */
 export const unitTypePolicy = definePolicy<Record<string, never>, 'create'>('Unit type', {
-  create: { permission: 'settings.manage', anywhere: true },
+  create: { permission: 'settings.manage', top: true },
 });
 
 /** The policy's view of a unit row. */

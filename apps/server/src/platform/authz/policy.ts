@@ -24,7 +24,9 @@ export type Condition<R> =
  * Who may take one action on one kind of record:
  * - `{ permission, on }`: the permission held on the record's unit (a grant on it or an ancestor);
  * - `{ permission, anywhere }`: the permission held on some unit; for lists, whose scope the query
- *   puts into SQL with `scope()`, and for things that belong to no unit (settings of the group);
+ *   puts into SQL with `scope()`, and for a person's own work that needs the permission;
+ * - `{ permission, top }`: the permission held on a top unit of the tree, for what belongs to the
+ *   whole group (its settings): an administrator of a subsidiary does not change the group's;
  * - `{ owner }`: the actor's own record (another person's answers 404, as a missing one does),
  *   with `permission` also held on some unit when the record is an administrator's own work
  *   (an import they uploaded);
@@ -34,6 +36,7 @@ export type Condition<R> =
 export type Rule<R> =
   | { permission: TPermission; on: (record: R) => string; when?: Condition<R>[] }
   | { permission: TPermission; anywhere: true; when?: Condition<R>[] }
+  | { permission: TPermission; top: true; when?: Condition<R>[] }
   | {
       owner: (record: R) => number | null | undefined;
       permission?: TPermission;
@@ -87,6 +90,22 @@ function evaluate<R>(rule: Single<R>, actor: Actor, record: R, resource: string)
     const owner = rule.owner(record);
     if (owner == null || owner !== actor.personId)
       return { ok: false, held: true, error: new AppError('not_found', `${resource} not found`) };
+  } else if ('top' in rule) {
+    grant = grantOn(actor, rule.permission, null);
+    if (!grant)
+      return {
+        ok: false,
+        held: false,
+        error: new AppError('forbidden', `You may not do this (${rule.permission})`),
+      };
+    if (!isTopPath(grant.unitPath))
+      return {
+        ok: false,
+        held: true,
+        error: new AppError('forbidden', 'Only an administrator of the whole group may do this', {
+          reason: 'group_only',
+        }),
+      };
   } else if ('anywhere' in rule) {
     if (!can(actor, rule.permission))
       return {
@@ -122,6 +141,9 @@ function evaluate<R>(rule: Single<R>, actor: Actor, record: R, resource: string)
   }
   return { ok: true, grant };
 }
+
+/** A top unit's path has one segment: `/1/`. */
+export const isTopPath = (path: string) => path.split('/').length === 3;
 
 function judge<R>(rule: Rule<R>, actor: Actor, record: R, resource: string): Verdict {
   if (!('anyOf' in rule)) return evaluate(rule, actor, record, resource);
@@ -169,8 +191,8 @@ export function definePolicy<R, A extends string>(resource: string, rules: Recor
     },
     scope(actor, action, pathColumn) {
       const parts = singlesOf(rules[action]).map((s) => {
-        if ('owner' in s || !s.permission)
-          throw new Error(`${resource}.${action}: an owner rule has no unit scope`);
+        if ('owner' in s || 'top' in s || !s.permission)
+          throw new Error(`${resource}.${action}: only a unit rule has a unit scope`);
         return scopeSql(actor, s.permission, pathColumn);
       });
       return parts.length === 1 ? parts[0] : sql`(${sql.join(parts, sql` or `)})`;

@@ -18,9 +18,10 @@ import { z } from 'zod';
 import { sendXlsx } from '../../../platform/excel/xlsx.js';
 import { sendFile } from '../../../platform/files/files.service.js';
 import { requireActor } from '../../../platform/http/request-context.js';
+import { hotlineDeskPolicy, hotlineItemPolicy } from '../hotline.policy.js';
 import { loadItem } from '../items/item-rows.js';
 import { itemPhoto } from '../items/photos.js';
-import { addMessage, handleItem, partiesOn, readForHandler } from './handling.service.js';
+import { addMessage, handleItem, handlingRecord, readForHandler } from './handling.service.js';
 import { listItems } from './list.service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
@@ -33,8 +34,8 @@ const errors = {
   422: ZErrorBody,
 };
 const tags = ['hotline'];
-const handle = { permission: 'hotline.handle' } as const;
-const triage = { permission: 'hotline.triage' } as const;
+/** The desk's gate: a handler or the office somewhere; each item's rule is in hotline.policy.ts. */
+const handle = hotlineItemPolicy.access('read');
 
 const ZListQuery = z.object({
   unitId: z.coerce.number().int().positive().optional(),
@@ -58,7 +59,7 @@ export async function handlingRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/hotline/items',
     {
-      config: { access: handle },
+      config: { access: hotlineDeskPolicy.access('list') },
       schema: {
         tags,
         summary: "The newest items handled in a unit's subtree",
@@ -75,7 +76,7 @@ export async function handlingRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/hotline/items/export',
     {
-      config: { access: handle },
+      config: { access: hotlineDeskPolicy.access('list') },
       schema: {
         tags,
         summary: 'The list as an Excel workbook (no reporter identity)',
@@ -147,29 +148,41 @@ export async function handlingRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const item = await loadItem(db(), request.params.id);
-      await partiesOn(db(), requireActor(request), item);
+      hotlineItemPolicy.authorize(requireActor(request), 'read', await handlingRecord(db(), item));
       return sendFile(reply, ctx().files, await itemPhoto(db(), item.id, request.params.photoId));
     },
   );
 
   const moves = [
-    ['accept', 'accept', ZHotlineVersion, handle, 'Accept the item'],
-    ['start', 'start', ZHotlineVersion, handle, 'Start handling it'],
-    ['ask-reporter', 'ask_reporter', ZHotlineText, handle, 'Ask the reporter for more (the clock pauses)'],
-    ['answer', 'answer', ZHotlineText, handle, 'Answer (a reply shown to the reporter)'],
+    ['accept', 'accept', ZHotlineVersion, hotlineItemPolicy.access('accept'), 'Accept the item'],
+    ['start', 'start', ZHotlineVersion, hotlineItemPolicy.access('start'), 'Start handling it'],
+    [
+      'ask-reporter',
+      'ask_reporter',
+      ZHotlineText,
+      hotlineItemPolicy.access('ask_reporter'),
+      'Ask the reporter for more (the clock pauses)',
+    ],
+    [
+      'answer',
+      'answer',
+      ZHotlineText,
+      hotlineItemPolicy.access('answer'),
+      'Answer (a reply shown to the reporter)',
+    ],
     [
       'transfer',
       'transfer',
       ZHotlineTransfer,
-      handle,
+      hotlineItemPolicy.access('transfer'),
       'Transfer to another handling unit (deadlines start again)',
     ],
-    ['merge', 'merge', ZHotlineMerge, triage, 'Merge into a duplicate (office)'],
+    ['merge', 'merge', ZHotlineMerge, hotlineItemPolicy.access('merge'), 'Merge into a duplicate (office)'],
     [
       'close-not-applicable',
       'close_not_applicable',
       ZHotlineText,
-      triage,
+      hotlineItemPolicy.access('close_not_applicable'),
       'Close as not applicable, with the reason (office)',
     ],
   ] as const;

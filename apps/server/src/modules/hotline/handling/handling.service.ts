@@ -1,50 +1,45 @@
 import {
   HOTLINE_TRANSITIONS,
   type THotlineAction,
-  type THotlineActor,
   type THotlineItem,
+  type THotlineState,
 } from '@lifeline/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import { type Actor, auditActor, can, canOn } from '../../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import { loadWorkCalendar } from '../../../platform/calendar/calendar.service.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import type { AppContext } from '../../../platform/http/request-context.js';
 import { notify } from '../../../platform/notifications/notify.js';
 import { tellUnitChannels } from '../channels.js';
-import { handlersOf, reporterToNotify } from '../hotline.people.js';
+import { handlersOf, notifyReporter } from '../hotline.people.js';
+import { DESK_MOVES, type HandlingRecord, hotlineItemPolicy as policy } from '../hotline.policy.js';
 import { hotlineItems, hotlineMessages } from '../hotline.table.js';
 import { applyRollupFor, type ItemRow, loadItem, unitRow } from '../items/item-rows.js';
-import { handlerActions, loadHandlerPage, presentForHandler, presentPage } from '../items/presenter.js';
+import { abilitiesOf, loadHandlerPage, presentForHandler, presentPage } from '../items/presenter.js';
 import { categoryOf, hotlineConfig } from '../settings/hotline-settings.js';
 import { computeDeadlines } from '../sla/deadlines.js';
 import { reportMissingYear, scheduleExpiry, scheduleSla } from '../sla/sla.jobs.js';
 
 type Ctx = Pick<AppContext, 'database' | 'crypto'>;
 
-/**
- * The caller's parts on an item: the hotline office (triage on the handling unit's line) and/or
- * a handler (hotline.handle on it). Without the permission anywhere: 403; elsewhere only: 404.
- */
-export async function partiesOn(db: Db, actor: Actor, item: ItemRow): Promise<THotlineActor[]> {
-  return partiesAt(actor, (await unitRow(db, item.handlingUnitId)).path);
+/** An item as the handlers' policy sees it: its handling unit's path and its state. */
+export async function handlingRecord(db: Db, item: ItemRow): Promise<HandlingRecord> {
+  return { unitPath: (await unitRow(db, item.handlingUnitId)).path, state: item.state as THotlineState };
 }
 
-/** The same, given the handling unit's path. */
-function partiesAt(actor: Actor, path: string): THotlineActor[] {
-  if (!can(actor, 'hotline.handle')) throw new AppError('forbidden', 'You may not do this (hotline.handle)');
-  const parties: THotlineActor[] = [];
-  if (canOn(actor, 'hotline.handle', path)) parties.push('handler');
-  if (canOn(actor, 'hotline.triage', path)) parties.push('office');
-  if (!parties.length) throw notFound('Item');
-  return parties;
+/** The caller's abilities on an item: the moves the table gives their part (handler or office). */
+function deskAbilities(actor: Actor, record: HandlingRecord) {
+  return abilitiesOf(policy.abilities(actor, record, DESK_MOVES));
 }
 
 export async function readForHandler(ctx: Ctx, actor: Actor, id: number): Promise<THotlineItem> {
   const db = ctx.database.db;
   const { item, handlingPath, extras } = await loadHandlerPage(db, id);
-  return presentPage(item, extras, partiesAt(actor, handlingPath));
+  const record: HandlingRecord = { unitPath: handlingPath, state: item.state as THotlineState };
+  policy.authorize(actor, 'read', record);
+  return presentPage(item, extras, deskAbilities(actor, record));
 }
 
 export type HandlerInput =
@@ -88,19 +83,15 @@ export async function handleItem(
     const before = await loadItem(tx, id).catch(() => {
       throw notFound('Item');
     });
-    const parties = await partiesOn(tx, actor, before);
+    const record = await handlingRecord(tx, before);
+    policy.authorize(actor, 'read', record);
     if (before.version !== input.version) {
       throw new AppError('conflict', 'This item was changed meanwhile; reload it', {
         currentVersion: before.version,
       });
     }
     const t = HOTLINE_TRANSITIONS[input.action];
-    if (!handlerActions(before, parties).includes(input.action)) {
-      const reason = t.from.includes(before.state as never) ? 'office_only' : `from_${before.state}`;
-      throw new AppError('invalid_transition', `Cannot ${input.action} an item that is ${before.state}`, {
-        reason,
-      });
-    }
+    const grant = policy.authorize(actor, input.action, record);
     const now = new Date();
     const set: Partial<typeof hotlineItems.$inferInsert> = { state: t.to };
     const messages: { kind: 'reply' | 'note'; text: string }[] = [];
@@ -207,7 +198,7 @@ export async function handleItem(
       });
     }
     await applyRollupFor(tx, before, next);
-    await writeAudit(tx, auditActor(actor), {
+    await writeAudit(tx, auditActor(actor, grant), {
       action: `hotline_item.${input.action}`,
       recordType: 'hotline_item',
       recordId: id,
@@ -220,7 +211,7 @@ export async function handleItem(
       },
     });
     if (STATE_NOTICE[input.action]) {
-      await notify(tx, [reporterToNotify(ctx.crypto, next)], {
+      await notifyReporter(tx, ctx.crypto, next, {
         kind: 'hotline.state',
         params: { code: next.code, title: next.title, state: next.state },
         link: `/m/hotline/mine/${next.id}`,
@@ -243,7 +234,9 @@ export async function handleItem(
     await scheduleSla(tx, next, config.reminderDays);
     return next;
   });
-  return presentForHandler(db, after, await partiesOn(db, actor, after).catch(() => ['handler' as const]));
+  // After a transfer the caller may no longer see the item: it is shown with no abilities.
+  const afterRecord = await handlingRecord(db, after);
+  return presentForHandler(db, after, deskAbilities(actor, afterRecord));
 }
 
 /** A reply without a change of state, or an internal note (never shown to the reporter). */
@@ -258,27 +251,25 @@ export async function addMessage(
   const item = await loadItem(db, id).catch(() => {
     throw notFound('Item');
   });
-  const parties = await partiesOn(db, actor, item);
-  if (kind === 'reply' && ['closed', 'confirmed'].includes(item.state)) {
-    throw new AppError('invalid_transition', 'The item is closed', { reason: `from_${item.state}` });
-  }
+  const record = await handlingRecord(db, item);
+  const grant = policy.authorize(actor, kind === 'reply' ? 'reply' : 'note', record);
   await db.transaction(async (tx) => {
     await tx
       .insert(hotlineMessages)
       .values({ itemId: id, kind, text, authorPersonId: actor.personId, authorUnitId: actor.unitId });
-    await writeAudit(tx, auditActor(actor), {
+    await writeAudit(tx, auditActor(actor, grant), {
       action: `hotline_item.${kind}`,
       recordType: 'hotline_item',
       recordId: id,
       unitId: item.handlingUnitId,
     });
     if (kind === 'reply') {
-      await notify(tx, [reporterToNotify(ctx.crypto, item)], {
+      await notifyReporter(tx, ctx.crypto, item, {
         kind: 'hotline.replied',
         params: { code: item.code, title: item.title },
         link: `/m/hotline/mine/${item.id}`,
       });
     }
   });
-  return presentForHandler(db, await loadItem(db, id), parties);
+  return presentForHandler(db, await loadItem(db, id), deskAbilities(actor, record));
 }

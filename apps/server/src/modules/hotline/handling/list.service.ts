@@ -1,9 +1,10 @@
 import type { THotlineListItem } from '@lifeline/shared';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Actor, authorize, scopePaths } from '../../../platform/authz/actor.js';
+import type { Actor } from '../../../platform/authz/actor.js';
 import { escapeLike, queryRows } from '../../../platform/db/sql.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError } from '../../../platform/errors.js';
+import { hotlineDeskPolicy } from '../hotline.policy.js';
 import { unitRow } from '../items/item-rows.js';
 import { type ListRow, presentList } from '../items/presenter.js';
 
@@ -68,10 +69,10 @@ export async function listItems(
     const unit = await unitRow(db, q.unitId).catch(() => {
       throw new AppError('not_found', 'Unit not found');
     });
-    authorize(actor, 'hotline.handle', unit.path, 'Unit');
+    hotlineDeskPolicy.authorize(actor, 'list', { unitPath: unit.path });
     paths = [unit.path];
   } else {
-    paths = scopePaths(actor, 'hotline.handle');
+    paths = hotlineDeskPolicy.scopePaths(actor, 'list');
   }
   const conds: SQL[] = [];
   if (q.state) conds.push(sql`h.state = ${q.state}`);

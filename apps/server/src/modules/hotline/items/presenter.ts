@@ -1,8 +1,9 @@
 import {
+  HOTLINE_ACTIONS,
   HOTLINE_FOLLOW_UP_DAYS,
   hotlineActionsFrom,
+  type THotlineAbilities,
   type THotlineAction,
-  type THotlineActor,
   type THotlineItem,
   type THotlineListItem,
   type THotlineMessage,
@@ -188,10 +189,13 @@ function base(r: ItemRow, x: Extras): THotlineListItem {
 
 const photoList = (x: Extras) => x.photos.map((f) => ({ id: f.id, mime: f.mime, size: Number(f.size) }));
 
-/** The handler's actions: what the table allows the caller's part (office can do what handlers can). */
-export function handlerActions(item: ItemRow, parties: THotlineActor[]): THotlineAction[] {
-  const set = new Set(parties.flatMap((p) => hotlineActionsFrom(item.state as THotlineState, p)));
-  return [...set];
+/** Every action of the table as a boolean: the one shape of abilities, from the ones allowed. */
+export function abilitiesOf(
+  allowed: readonly THotlineAction[] | Partial<THotlineAbilities>,
+): THotlineAbilities {
+  const has = (a: THotlineAction) =>
+    Array.isArray(allowed) ? allowed.includes(a) : Boolean((allowed as Partial<THotlineAbilities>)[a]);
+  return Object.fromEntries(HOTLINE_ACTIONS.map((a) => [a, has(a)])) as THotlineAbilities;
 }
 
 /** The reporter's actions: the table, then "reopen once, within the follow-up days". */
@@ -212,13 +216,13 @@ export function reporterActions(item: ItemRow, now = new Date()): THotlineAction
 export async function presentForHandler(
   db: Db,
   item: ItemRow,
-  parties: THotlineActor[],
+  abilities: THotlineAbilities,
 ): Promise<THotlineItem> {
-  return presentPage(item, await extras(db, item, false), parties);
+  return presentPage(item, await extras(db, item, false), abilities);
 }
 
 /** A handler's page from the row and its extras. */
-export function presentPage(item: ItemRow, x: Extras, parties: THotlineActor[]): THotlineItem {
+export function presentPage(item: ItemRow, x: Extras, abilities: THotlineAbilities): THotlineItem {
   return {
     ...base(item, x),
     description: item.description,
@@ -235,7 +239,7 @@ export function presentPage(item: ItemRow, x: Extras, parties: THotlineActor[]):
     reopened: item.reopenedAt !== null,
     answeredAt: item.answeredAt,
     version: item.version,
-    actions: handlerActions(item, parties),
+    abilities,
   };
 }
 
@@ -256,7 +260,7 @@ function toMine(item: ItemRow, x: Extras): THotlineMine {
       ? new Date(new Date(item.answeredAt).getTime() + HOTLINE_FOLLOW_UP_DAYS * DAY_MS).toISOString()
       : null,
     version: item.version,
-    actions: reporterActions(item),
+    abilities: abilitiesOf(reporterActions(item)),
   };
 }
 

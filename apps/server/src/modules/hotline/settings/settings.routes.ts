@@ -10,10 +10,11 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActor, authorize } from '../../../platform/authz/actor.js';
+import { auditActor } from '../../../platform/authz/actor.js';
 import { requireActor } from '../../../platform/http/request-context.js';
 import { readSmtpSettings, saveSmtpSettings } from '../../../platform/outbound/smtp.js';
 import { saveUnitChannels, unitChannels } from '../channels.js';
+import { hotlineDeskPolicy as policy } from '../hotline.policy.js';
 import { unitRow } from '../items/item-rows.js';
 import { hotlineConfig, saveHotlineConfig } from './hotline-settings.js';
 import { addRule, deleteRule, listRules } from './routing.js';
@@ -21,7 +22,9 @@ import { addRule, deleteRule, listRules } from './routing.js';
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const tags = ['hotline'];
-const manage = { permission: 'hotline.manage' } as const;
+/** The group-wide settings belong to no unit: the policy asks for a grant on a top unit. */
+const NO_UNIT = { unitPath: '/' };
+const manage = policy.access('manage');
 
 /** The hotline's settings, routing rules and the units' safety contacts and channels. */
 export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
@@ -40,7 +43,10 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
       config: { access: manage },
       schema: { tags, summary: 'The hotline settings', response: { 200: ZHotlineSettings, ...errors } },
     },
-    read,
+    async (request) => {
+      policy.authorize(requireActor(request), 'manageGroup', NO_UNIT);
+      return read();
+    },
   );
 
   app.put(
@@ -55,7 +61,8 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const actor = auditActor(requireActor(request));
+      const caller = requireActor(request);
+      const actor = auditActor(caller, policy.authorize(caller, 'manageGroup', NO_UNIT));
       const { smtp, version, ...config } = request.body;
       await saveHotlineConfig(db(), actor, config, version);
       // null turns e-mail off (the stored server and password are removed); an object saves it.
@@ -70,7 +77,10 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
       config: { access: manage },
       schema: { tags, summary: 'Routing rules', response: { 200: z.array(ZRoutingRule), ...errors } },
     },
-    async () => listRules(db()),
+    async (request) => {
+      policy.authorize(requireActor(request), 'manageGroup', NO_UNIT);
+      return listRules(db());
+    },
   );
   app.post(
     '/api/hotline/routing-rules',
@@ -83,8 +93,11 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 201: ZRoutingRule, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await addRule(db(), auditActor(requireActor(request)), request.body)),
+    async (request, reply) => {
+      const caller = requireActor(request);
+      const actor = auditActor(caller, policy.authorize(caller, 'manageGroup', NO_UNIT));
+      return reply.status(201).send(await addRule(db(), actor, request.body));
+    },
   );
   app.delete(
     '/api/hotline/routing-rules/:id',
@@ -93,7 +106,9 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
       schema: { tags, summary: 'Remove a routing rule', params: ZId, response: { 204: z.null(), ...errors } },
     },
     async (request, reply) => {
-      await deleteRule(db(), auditActor(requireActor(request)), request.params.id);
+      const caller = requireActor(request);
+      const actor = auditActor(caller, policy.authorize(caller, 'manageGroup', NO_UNIT));
+      await deleteRule(db(), actor, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -111,7 +126,7 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const unit = await unitRow(db(), request.params.id);
-      authorize(requireActor(request), 'hotline.manage', unit.path, 'Unit');
+      policy.authorize(requireActor(request), 'manage', { unitPath: unit.path });
       return unitChannels(db(), unit.id);
     },
   );
@@ -130,7 +145,7 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const actor = requireActor(request);
       const unit = await unitRow(db(), request.params.id);
-      const grant = authorize(actor, 'hotline.manage', unit.path, 'Unit');
+      const grant = policy.authorize(actor, 'manage', { unitPath: unit.path });
       return saveUnitChannels(db(), auditActor(actor, grant), unit.id, request.body);
     },
   );

@@ -3,11 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sendXlsx } from '../../../platform/excel/xlsx.js';
 import { requireActor } from '../../../platform/http/request-context.js';
+import { hotlineDeskPolicy } from '../hotline.policy.js';
 import { hotlineStats } from './stats.service.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
 const tags = ['hotline'];
-const access = { permission: 'hotline.stats' } as const;
+const access = hotlineDeskPolicy.access('stats');
 
 /** The numbers of a subtree and a span of months, on screen and as a workbook. */
 export async function statsRoutes(fastify: FastifyInstance): Promise<void> {

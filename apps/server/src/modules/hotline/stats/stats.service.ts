@@ -1,9 +1,10 @@
 import { type THotlineStats, type THotlineStatsQuery, ZHotlineState } from '@lifeline/shared';
 import { sql } from 'drizzle-orm';
-import { type Actor, authorize } from '../../../platform/authz/actor.js';
+import type { Actor } from '../../../platform/authz/actor.js';
 import { queryRows } from '../../../platform/db/sql.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError } from '../../../platform/errors.js';
+import { hotlineDeskPolicy } from '../hotline.policy.js';
 import { unitRow } from '../items/item-rows.js';
 import { HIST_BUCKETS } from './rollup.js';
 
@@ -54,7 +55,7 @@ export async function hotlineStats(db: Db, actor: Actor, q: THotlineStatsQuery):
   const unit = await unitRow(db, q.unitId).catch(() => {
     throw new AppError('not_found', 'Unit not found');
   });
-  authorize(actor, 'hotline.stats', unit.path, 'Unit');
+  hotlineDeskPolicy.authorize(actor, 'stats', { unitPath: unit.path });
   // Summed in the database and answered as one row of JSON: the client parses neither a
   // hundred rows of counters nor their histogram arrays (most of this endpoint's CPU before).
   const [agg] = await queryRows<{

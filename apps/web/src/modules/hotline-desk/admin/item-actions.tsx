@@ -1,4 +1,4 @@
-import type { THotlineAction, THotlineItem, THotlineUrgency } from '@lifeline/shared';
+import type { THotlineItem, THotlineUrgency } from '@lifeline/shared';
 import { App, Button, type ButtonProps, Form, Input, Modal, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,12 +46,8 @@ type Values = {
   intoId?: number;
 };
 
-function isDeskAction(a: THotlineAction): a is DeskAction {
-  return (DESK_ACTIONS as readonly string[]).includes(a);
-}
-
 /**
- * Buttons for exactly the actions the server offers (`item.actions`). Each sends the item's
+ * Buttons for exactly the actions the server allows (`item.abilities`). Each sends the item's
  * version: if someone acted first, the server refuses with a conflict, the page reloads the item
  * and says so.
  */
@@ -63,7 +59,7 @@ export function ItemActions({ item }: { item: THotlineItem }) {
   const [asking, setAsking] = useState<DeskAction | null>(null);
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const actions = DESK_ACTIONS.filter((a) => item.actions.some((x) => x === a && isDeskAction(x)));
+  const actions = DESK_ACTIONS.filter((a) => item.abilities[a]);
   const name = (a: DeskAction) => t(`actions.${a}`);
 
   const send = (body: ItemAction) =>

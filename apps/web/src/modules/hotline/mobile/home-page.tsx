@@ -28,11 +28,11 @@ function ItemCard({ item }: { item: THotlineMine }) {
           })}
         </span>
         <DueLine item={item} />
-        {item.actions.length > 0 && (
+        {Object.values(item.abilities).some(Boolean) && (
           <span className="m-hl-todo" data-testid="item-todo">
-            {item.actions.includes('add_info')
+            {item.abilities.add_info
               ? t('item.todoAddInfo')
-              : item.actions.includes('rate')
+              : item.abilities.rate
                 ? t('item.todoRate')
                 : t('item.todo')}
           </span>

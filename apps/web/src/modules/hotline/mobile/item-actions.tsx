@@ -239,10 +239,10 @@ function ReopenAction({ source, item, onChanged }: Props) {
   );
 }
 
-/** What the reporter may do now: exactly the actions the server lists. */
+/** What the reporter may do now: exactly the abilities the server gives. */
 export function ItemActions({ source, item, onChanged }: Props) {
   const { t, i18n } = useTranslation('hotline');
-  const can = (a: THotlineAction) => item.actions.includes(a);
+  const can = (a: THotlineAction) => item.abilities[a];
   if (!can('add_info') && !can('rate') && !can('reopen')) return null;
   return (
     <>
