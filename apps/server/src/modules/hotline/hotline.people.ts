@@ -1,15 +1,18 @@
 import { ROLE_PERMISSIONS, ROLES, type TPermission } from '@lifeline/shared';
 import { sql } from 'drizzle-orm';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
-import { queryRows } from '../../platform/db/sql.js';
+import { queryRows, SHANGHAI_TODAY } from '../../platform/db/sql.js';
 import type { Db } from '../../platform/db/types.js';
+import { type Notice, notify } from '../../platform/notifications/notify.js';
+import { notifyPrivately } from '../../platform/notifications/private-notify.js';
 import type { hotlineItems } from './hotline.table.js';
 
 const rolesWith = (p: TPermission) => ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(p));
 
 /**
- * People holding a role with the permission today, on the nearest unit of the line from `unitId`
- * upwards (the unit itself first unless `strictlyAbove`) where anyone holds one.
+ * People holding a role with the permission today (Beijing's date), on the nearest unit of the
+ * line from `unitId` upwards (the unit itself first unless `strictlyAbove`) where anyone holds
+ * one. A role on a dissolved unit is not in force (as at login), so its holders are skipped.
  */
 async function nearestHolders(
   db: Db,
@@ -28,7 +31,8 @@ async function nearestHolders(
           wanted.map((r) => sql`${r}`),
           sql`, `,
         )})
-          and (ra.starts_on is null or ra.starts_on <= current_date) and (ra.ends_on is null or ra.ends_on >= current_date)
+          and (ra.starts_on is null or ra.starts_on <= ${SHANGHAI_TODAY}) and (ra.ends_on is null or ra.ends_on >= ${SHANGHAI_TODAY})
+          and u.dissolved_on is null
         order by u.depth desc`,
   );
   if (!rows.length) return [];
@@ -48,7 +52,7 @@ export async function sysadmins(db: Db): Promise<number[]> {
   const rows = await queryRows<{ person_id: string }>(
     db,
     sql`select distinct person_id from role_assignments where role = 'sysadmin'
-        and (starts_on is null or starts_on <= current_date) and (ends_on is null or ends_on >= current_date)`,
+        and (starts_on is null or starts_on <= ${SHANGHAI_TODAY}) and (ends_on is null or ends_on >= ${SHANGHAI_TODAY})`,
   );
   return rows.map((r) => Number(r.person_id));
 }
@@ -57,16 +61,20 @@ export async function sysadmins(db: Db): Promise<number[]> {
 export const reporterContext = (code: string) => `hotline_reporter:${code}`;
 
 /**
- * The reporter to notify: the named reporter, or the decrypted confidential one. Anonymous
- * reporters have no account on record and follow their item by its code.
+ * Tells an item's reporter about it: a named reporter in their inbox as anyone; a confidential
+ * one privately (a keyed hash, the notice sealed, deleted once read), so that no notification
+ * row ties the reporter to the item. Anonymous reporters have no account on record and follow
+ * their item by its code.
  */
-export function reporterToNotify(
+export async function notifyReporter(
+  db: Db,
   crypto: FieldCrypto,
   item: Pick<typeof hotlineItems.$inferSelect, 'visibility' | 'reporterPersonId' | 'reporterEnc' | 'code'>,
-): number | null {
-  if (item.visibility === 'named') return item.reporterPersonId;
+  notice: Notice,
+): Promise<void> {
+  if (item.visibility === 'named') return notify(db, [item.reporterPersonId], notice);
   if (item.visibility === 'confidential' && item.reporterEnc) {
-    return Number(crypto.decrypt(item.reporterEnc, reporterContext(item.code)));
+    const personId = Number(crypto.decrypt(item.reporterEnc, reporterContext(item.code)));
+    await notifyPrivately(db, crypto, [personId], notice);
   }
-  return null;
 }

@@ -1,18 +1,29 @@
 import { ZErrorBody, ZNotificationPage } from '@lifeline/shared';
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/request-context.js';
 import { notifications } from '../../platform/notifications/notifications.table.js';
+import { recipientKey, unsealNotice } from '../../platform/notifications/private-notify.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 404: ZErrorBody };
 const tags = ['notifications'];
 
-/** My inbox: newest first (keyset by id), the unread count, and marking as read. */
+/**
+ * My inbox: newest first (keyset by id), the unread count, and marking as read. Mine are the
+ * notices kept under my person id and the private ones kept under my keyed hash; a private one
+ * is deleted when read (its read time would tie it to my other notices).
+ */
 export async function notificationRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.lifeline.database.db;
+  const crypto = () => app.lifeline.crypto;
+  const mine = (personId: number) =>
+    or(
+      eq(notifications.personId, personId),
+      eq(notifications.recipientKey, recipientKey(crypto(), personId)),
+    );
 
   app.get(
     '/api/notifications',
@@ -37,7 +48,7 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
         .from(notifications)
         .where(
           and(
-            eq(notifications.personId, me),
+            mine(me),
             q.before ? lt(notifications.id, q.before) : undefined,
             q.unread === 'true' ? isNull(notifications.readAt) : undefined,
           ),
@@ -47,14 +58,13 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
       const [count] = await db()
         .select({ n: sql<number>`count(*)::int` })
         .from(notifications)
-        .where(and(eq(notifications.personId, me), isNull(notifications.readAt)));
+        .where(and(mine(me), isNull(notifications.readAt)));
       return {
         unread: count.n,
         items: items.map((n) => ({
           id: n.id,
           kind: n.kind,
-          params: n.params,
-          link: n.link,
+          ...unsealNotice(crypto(), n),
           createdAt: n.createdAt,
           readAt: n.readAt,
         })),
@@ -79,6 +89,14 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
         .update(notifications)
         .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
         .where(and(eq(notifications.id, request.params.id), eq(notifications.personId, me)));
+      await db()
+        .delete(notifications)
+        .where(
+          and(
+            eq(notifications.id, request.params.id),
+            eq(notifications.recipientKey, recipientKey(crypto(), me)),
+          ),
+        );
       return reply.status(204).send(null);
     },
   );
@@ -95,6 +113,9 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
         .update(notifications)
         .set({ readAt: sql`now()` })
         .where(and(eq(notifications.personId, me), isNull(notifications.readAt)));
+      await db()
+        .delete(notifications)
+        .where(eq(notifications.recipientKey, recipientKey(crypto(), me)));
       return reply.status(204).send(null);
     },
   );

@@ -43,6 +43,11 @@ export const people = pgTable(
     index('people_pinyin_prefix_idx').using('btree', t.namePinyin.op('text_pattern_ops')),
     index('people_initials_prefix_idx').using('btree', t.nameInitials.op('text_pattern_ops')),
     index('people_phone_idx').on(t.phone),
+    // A phone number is a login name: one person on the roster (in post or retired) holds it.
+    // Keep the statuses in step with PHONE_HOLDER_STATUSES in people.rules.ts.
+    uniqueIndex('people_phone_holder_idx')
+      .on(t.phone)
+      .where(sql`${t.employmentStatus} in ('active', 'retired')`),
   ],
 );
 

@@ -8,7 +8,7 @@ import { enqueueJob } from '../../../platform/jobs/job-queue.js';
 import type { JobHandler } from '../../../platform/jobs/job-worker.js';
 import { notify } from '../../../platform/notifications/notify.js';
 import { tellUnitChannels } from '../channels.js';
-import { adminsAbove, handlersOf, reporterToNotify, sysadmins } from '../hotline.people.js';
+import { adminsAbove, handlersOf, notifyReporter, sysadmins } from '../hotline.people.js';
 import { hotlineItems } from '../hotline.table.js';
 import { applyRollupFor } from '../items/item-rows.js';
 import { hotlineConfig } from '../settings/hotline-settings.js';
@@ -182,7 +182,7 @@ export function hotlineJobs(ctx: Pick<AppContext, 'crypto'>): Record<string, Job
           unitId: item.handlingUnitId,
           changes: { state: { before: 'answered', after: 'closed' } },
         });
-        await notify(tx, [reporterToNotify(ctx.crypto, item)], {
+        await notifyReporter(tx, ctx.crypto, item, {
           kind: 'hotline.state',
           params: { code: item.code, title: item.title, state: 'closed' },
           link: `/m/hotline/mine/${item.id}`,
