@@ -19,6 +19,7 @@ let root: Unit;
 let employee: Client;
 let sysadmin: Client;
 const SECRET_VALUE = 'leak-me-5678';
+const SECRET_NUMBER = '98765432109';
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -34,6 +35,7 @@ beforeAll(async () => {
   app.post('/api/test/db/:what', { config: { access: 'public' } }, async (request) => {
     const { what } = request.params as { what: string };
     if (what === 'cast') await db().execute(sql`select ${SECRET_VALUE}::int`);
+    if (what === 'range') await db().execute(sql`select ${SECRET_NUMBER}::int`);
     if (what === 'unique') {
       await db().execute(sql`insert into login_throttle (key) values (${SECRET_VALUE})`);
       await db().execute(sql`insert into login_throttle (key) values (${SECRET_VALUE})`);
@@ -164,6 +166,7 @@ describe('ids by type', () => {
 describe('database errors caused by input', () => {
   it('answers data exceptions 400, unique and foreign-key violations and serialization failures 409', async () => {
     expectRefused(await anonymous('POST', '/api/test/db/cast', '{}'), 400);
+    expectRefused(await anonymous('POST', '/api/test/db/range', '{}'), 400);
     expectRefused(await anonymous('POST', '/api/test/db/unique', '{}'), 409);
     expectRefused(await anonymous('POST', '/api/test/db/foreign', '{}'), 409);
     expectRefused(await anonymous('POST', '/api/test/db/serialization', '{}'), 409);
@@ -175,10 +178,13 @@ describe('database errors caused by input', () => {
     expect(res.statusCode).toBe(500);
     expect(res.json()).toEqual({ error: { code: 'internal', message: 'Internal error' } });
     await anonymous('POST', '/api/test/db/cast', '{}');
+    await anonymous('POST', '/api/test/db/range', '{}');
     await anonymous('POST', '/api/test/db/unique', '{}');
     const text = log.join('');
     expect(text).toContain('no_such_table');
     expect(text).toContain('42P01');
+    expect(text).toContain('22003');
     expect(text).not.toContain(SECRET_VALUE);
+    expect(text).not.toContain(SECRET_NUMBER);
   });
 });

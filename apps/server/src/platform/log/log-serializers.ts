@@ -19,7 +19,7 @@ const MAX_CAUSES = 5;
  * The message of an error without the values of a failed statement: Drizzle's "Failed query: …
  * params: …" keeps only the statement (its placeholders), and PostgreSQL's message loses what
  * follows its first colon, where it quotes the refused value ("invalid input syntax for type
- * integer: \"…\"").
+ * integer: \"…\""), and a data exception's quoted values.
  */
 export function safeErrorMessage(err: unknown): string {
   if (!(err instanceof Error)) return String(err);
@@ -27,7 +27,11 @@ export function safeErrorMessage(err: unknown): string {
   if (typeof e.query === 'string' && 'params' in e && e.message.startsWith('Failed query:')) {
     return `Failed query: ${e.query}`;
   }
-  if (isDatabaseError(err)) return err.message.split(': ')[0];
+  if (isDatabaseError(err)) {
+    const head = err.message.split(': ')[0];
+    // A data exception quotes the value it refused ('value "…" is out of range for type integer').
+    return err.code.startsWith('22') ? head.replace(/"[^"]*"/g, '"…"') : head;
+  }
   return err.message;
 }
 
