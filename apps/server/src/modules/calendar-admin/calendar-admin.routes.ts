@@ -12,6 +12,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadWorkCalendar } from '../../platform/calendar/calendar.service.js';
 import { requireActor } from '../../platform/http/request-context.js';
+import { calendarPolicy } from './calendar-admin.policy.js';
 import {
   calendarDays,
   calendarYearsList,
@@ -87,7 +88,7 @@ export async function calendarAdminRoutes(fastify: FastifyInstance): Promise<voi
   app.put(
     '/api/calendar/overrides/:day',
     {
-      config: { access: { permission: 'calendar.manage' } },
+      config: { access: calendarPolicy.access('manage') },
       schema: {
         tags,
         summary: 'Set a day as a working day or a holiday',
@@ -111,7 +112,7 @@ export async function calendarAdminRoutes(fastify: FastifyInstance): Promise<voi
   app.delete(
     '/api/calendar/overrides/:day',
     {
-      config: { access: { permission: 'calendar.manage' } },
+      config: { access: calendarPolicy.access('manage') },
       schema: {
         tags,
         summary: 'Remove an override',
@@ -128,7 +129,7 @@ export async function calendarAdminRoutes(fastify: FastifyInstance): Promise<voi
   app.post(
     '/api/calendar/years/:year/declare',
     {
-      config: { access: { permission: 'calendar.manage' } },
+      config: { access: calendarPolicy.access('manage') },
       schema: {
         tags,
         summary: "Declare a year's official arrangement entered in full",
@@ -146,7 +147,7 @@ export async function calendarAdminRoutes(fastify: FastifyInstance): Promise<voi
   app.delete(
     '/api/calendar/years/:year/declare',
     {
-      config: { access: { permission: 'calendar.manage' } },
+      config: { access: calendarPolicy.access('manage') },
       schema: {
         tags,
         summary: 'Withdraw a declaration',

@@ -7,8 +7,10 @@ import { calendarOverrides, calendarYears } from '../../platform/calendar/calend
 import { officialCalendarData } from '../../platform/calendar/work-calendar.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError } from '../../platform/errors.js';
+import { calendarPolicy } from './calendar-admin.policy.js';
 
-const sysadminGrant = (actor: Actor) => actor.grants.find((g) => g.role === 'sysadmin') ?? null;
+/** Authorizes a change of the calendar and returns the grant it is made with, for the audit row. */
+const manageGrant = (actor: Actor) => calendarPolicy.authorize(actor, 'manage', {});
 
 /** The years the calendar can answer for, and where their data comes from. */
 export async function calendarYearsList(db: Db) {
@@ -86,6 +88,7 @@ export async function setOverride(
 ) {
   if (Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
     throw new AppError('validation_failed', 'Not a date', { field: 'day' });
+  const grant = manageGrant(actor);
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(calendarOverrides).where(eq(calendarOverrides.day, day));
     await tx
@@ -95,7 +98,7 @@ export async function setOverride(
         target: calendarOverrides.day,
         set: { kind, name, updatedBy: actor.personId, updatedAt: sql`now()` },
       });
-    await writeAudit(tx, auditActor(actor, sysadminGrant(actor)), {
+    await writeAudit(tx, auditActor(actor, grant), {
       action: 'calendar.override_set',
       recordType: 'calendar_day',
       recordId: day,
@@ -108,10 +111,11 @@ export async function setOverride(
 }
 
 export async function removeOverride(db: Db, actor: Actor, day: string) {
+  const grant = manageGrant(actor);
   await db.transaction(async (tx) => {
     const [before] = await tx.delete(calendarOverrides).where(eq(calendarOverrides.day, day)).returning();
     if (!before) throw new AppError('not_found', 'No override on that day');
-    await writeAudit(tx, auditActor(actor, sysadminGrant(actor)), {
+    await writeAudit(tx, auditActor(actor, grant), {
       action: 'calendar.override_removed',
       recordType: 'calendar_day',
       recordId: day,
@@ -125,6 +129,7 @@ export async function removeOverride(db: Db, actor: Actor, day: string) {
  * entered as overrides), so that deadlines in that year can be computed.
  */
 export async function declareYear(db: Db, actor: Actor, year: number, note: string | null) {
+  const grant = manageGrant(actor);
   await db.transaction(async (tx) => {
     const [existing] = await tx.select().from(calendarYears).where(eq(calendarYears.year, year));
     if (existing) throw new AppError('conflict', `${year} is already declared`);
@@ -141,7 +146,7 @@ export async function declareYear(db: Db, actor: Actor, year: number, note: stri
       );
     }
     await tx.insert(calendarYears).values({ year, note, declaredBy: actor.personId });
-    await writeAudit(tx, auditActor(actor, sysadminGrant(actor)), {
+    await writeAudit(tx, auditActor(actor, grant), {
       action: 'calendar.year_declared',
       recordType: 'calendar_year',
       recordId: year,
@@ -151,10 +156,11 @@ export async function declareYear(db: Db, actor: Actor, year: number, note: stri
 }
 
 export async function undeclareYear(db: Db, actor: Actor, year: number) {
+  const grant = manageGrant(actor);
   await db.transaction(async (tx) => {
     const [row] = await tx.delete(calendarYears).where(eq(calendarYears.year, year)).returning();
     if (!row) throw new AppError('not_found', `${year} is not declared`);
-    await writeAudit(tx, auditActor(actor, sysadminGrant(actor)), {
+    await writeAudit(tx, auditActor(actor, grant), {
       action: 'calendar.year_undeclared',
       recordType: 'calendar_year',
       recordId: year,
