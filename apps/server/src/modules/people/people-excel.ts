@@ -7,6 +7,7 @@ import {
   POSITIONS,
   type TPersonInput,
 } from '@lifeline/shared';
+import { excelUnsafe } from '../../platform/excel/xlsx.js';
 
 /**
  * The roster spreadsheet: one column list for the import template, the export and the import,
@@ -130,7 +131,11 @@ export function optionLabel(options: readonly Option[], code: string | null): st
   return code ? (options.find((o) => o.code === code)?.zh ?? code) : '';
 }
 
-/** Normalises a spreadsheet cell to text: dates to YYYY-MM-DD, numbers without exponent, rich text joined. */
+/**
+ * Normalises a spreadsheet cell to text: dates to YYYY-MM-DD, numbers without exponent, rich text
+ * joined, and the apostrophe our exports put before formula-like text removed (so a roster
+ * exported and imported again keeps its values).
+ */
 export function cellText(value: unknown, asDate = false): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -151,7 +156,8 @@ export function cellText(value: unknown, asDate = false): string {
     if (v.text !== undefined) return String(v.text).trim();
     if (v.result !== undefined) return cellText(v.result, asDate);
   }
-  return String(value).trim();
+  // Our own exports wrote formula-like text with a leading apostrophe; it reads back as typed.
+  return excelUnsafe(String(value).trim());
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -4,6 +4,25 @@ import type { FastifyReply } from 'fastify';
 
 export type XlsxColumn<T> = { header: string; width?: number; value: (row: T) => string | number | null };
 
+/** How a spreadsheet recognises a formula (or a DDE command) when a cell is edited or saved as CSV. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A value as it may be written into an exported cell: text that starts like a formula gets a
+ * leading apostrophe, so that `=HYPERLINK("http://…?leak="&A1)` or `@SUM(…)` typed by a user
+ * stays text when someone edits the cell, re-saves or exports as CSV. Numbers and dates are
+ * left as they are (a negative number is a number, not a formula). Every workbook we write
+ * passes its cells through this.
+ */
+export function excelSafe<T>(value: T): T | string {
+  return typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The text of a cell that `excelSafe` wrote, as it was before: what reads our own exports back. */
+export function excelUnsafe(text: string): string {
+  return text.length > 1 && text[0] === "'" && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
 /**
  * Streams rows into an .xlsx download as they come (a long export never sits in memory whole).
  * Headers are bold and frozen; the file name may be Chinese.
@@ -22,7 +41,7 @@ export function sendXlsx<T>(
   sheet.getRow(1).font = { bold: true };
   (async () => {
     for await (const batch of rows) {
-      for (const row of batch) sheet.addRow(columns.map((c) => c.value(row) ?? '')).commit();
+      for (const row of batch) sheet.addRow(columns.map((c) => excelSafe(c.value(row) ?? ''))).commit();
     }
     sheet.commit();
     await workbook.commit();

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../../platform/db/types.js';
+import { excelSafe } from '../../../platform/excel/xlsx.js';
 import type { FileStore } from '../../../platform/files/file-store.js';
 import { FILE_KINDS, saveFile } from '../../../platform/files/files.service.js';
 import type { personImports } from '../people.table.js';
@@ -20,7 +21,9 @@ export async function writeErrorReport(
     { header: '错误', key: 'message', width: 70 },
   ];
   sheet.getRow(1).font = { bold: true };
-  for (const e of [...errors].sort((a, b) => a.row - b.row)) sheet.addRow(e);
+  for (const e of [...errors].sort((a, b) => a.row - b.row)) {
+    sheet.addRow({ row: e.row, column: excelSafe(e.column), message: excelSafe(e.message) });
+  }
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   const file = await saveFile(db, store, {
     bytes,

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { excelSafe } from '../../../platform/excel/xlsx.js';
 import { headerText, ROSTER_COLUMNS } from '../people-excel.js';
 
 /**
@@ -44,7 +45,7 @@ export async function buildTemplate(units: { code: string; name: string; path: s
     { header: '单位名称', key: 'name', width: 40 },
   ];
   codes.getRow(1).font = { bold: true };
-  for (const u of units) codes.addRow({ code: u.code, name: u.name });
+  for (const u of units) codes.addRow({ code: excelSafe(u.code), name: excelSafe(u.name) });
   // Drop-downs for the enumerated columns, from hidden lists (long lists exceed the inline limit).
   const lists = wb.addWorksheet('lists', { state: 'veryHidden' });
   ROSTER_COLUMNS.forEach((c, i) => {
