@@ -6,6 +6,7 @@ import { auditActor } from '../../platform/authz/actor.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError } from '../../platform/errors.js';
 import { people } from '../people/people.table.js';
+import { phoneHeldBy } from '../people/phone-holders.js';
 import { accounts } from './auth.table.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
 import { createSession, deleteOtherSessions } from './sessions.js';
@@ -17,7 +18,7 @@ type RequestMeta = { ip: string | null; userAgent: string | null; requestId: str
 const WRONG = () => new AppError('unauthenticated', 'Wrong login or password');
 
 /**
- * Checks a login (employee number, or a phone number that belongs to exactly one account)
+ * Checks a login (employee number, or the phone number of a person on the roster: one holds it)
  * and opens a session. Throttling and lockout are counted in the database.
  */
 export async function login(
@@ -35,7 +36,7 @@ export async function login(
     })
     .from(accounts)
     .innerJoin(people, eq(people.id, accounts.personId))
-    .where(or(eq(people.employeeNo, login), eq(people.phone, login)))
+    .where(or(eq(people.employeeNo, login), phoneHeldBy(login)))
     .limit(2);
   const account = matches.length === 1 ? matches[0] : undefined;
   const loginKey = loginKeyFor(account?.id ?? null, login);

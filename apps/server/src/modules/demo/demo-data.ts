@@ -141,6 +141,7 @@ export function demoPeople(units: DemoUnit[], count: number, seed = 20260701): D
   const out: DemoPerson[] = [];
   const secretaries = new Set<number>();
   const usedIds = new Set<string>();
+  const usedPhones = new Set<number>();
   for (let i = 0; i < count; i += 1) {
     const gender: 'male' | 'female' = rnd.next() < 0.72 ? 'male' : 'female';
     const surname = rnd.next() < 0.01 ? rnd.pick(SURNAMES.slice(-3)) : rnd.pick(SURNAMES.slice(0, -3));
@@ -171,13 +172,18 @@ export function demoPeople(units: DemoUnit[], count: number, seed = 20260701): D
     } else if (status === 'party_member' && rnd.next() < 0.08) positions.push('committee_member');
     if (rnd.next() < 0.03) positions.push('political_cadre');
     const employment = rnd.next();
+    // A phone number is a login name: a drawn one already given goes to the next free number
+    // (without drawing again, so that the same seed still gives the same people).
+    let phone = rnd.int(0, 99_999_999);
+    while (usedPhones.has(phone)) phone = (phone + 1) % 100_000_000;
+    usedPhones.add(phone);
     out.push({
       employeeNo: `D${String(i + 1).padStart(6, '0')}`,
       name: surname + given,
       gender,
       birthDate,
       idCard: id,
-      phone: `139${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`,
+      phone: `139${String(phone).padStart(8, '0')}`,
       unitId: unit.id,
       politicalStatus: status,
       partyJoinedOn:

@@ -14,6 +14,7 @@ import { personPolicy } from './people.policy.js';
 import type { PersonWithUnit } from './people.presenter.js';
 import { ID_CARD_PURPOSE, personProblems, personValues } from './people.rules.js';
 import { people } from './people.table.js';
+import { assertPhoneFree, isPhoneClash, phoneInUse } from './phone-holders.js';
 
 const selection = {
   person: people,
@@ -114,7 +115,7 @@ function assertValid(input: TPersonInput) {
 
 async function assertUnique(
   db: Db,
-  values: { employeeNo: string; idCardHash?: string | null },
+  values: { employeeNo: string; idCardHash?: string | null; phone?: string | null; employmentStatus: string },
   exceptId?: number,
 ) {
   const [byNo] = await db
@@ -135,6 +136,12 @@ async function assertUnique(
       throw new AppError('conflict', 'Another person has this ID-card number', { field: 'idCard' });
     }
   }
+  await assertPhoneFree(db, values, exceptId);
+}
+
+/** Two saves at once that both passed the check: the database's refusal, answered the same way. */
+function phoneClashIsConflict(err: unknown): never {
+  throw isPhoneClash(err) ? phoneInUse() : err;
 }
 
 /** Fields whose changes the audit trail records (the ID card only as changed, masked). */
@@ -176,7 +183,7 @@ export async function createPerson(db: Db, crypto: FieldCrypto, actor: Actor, in
     if (unit.dissolvedOn) throw new AppError('conflict', 'The unit is dissolved');
     const values = personValues(input, crypto);
     await assertUnique(tx, values);
-    const [row] = await tx.insert(people).values(values).returning();
+    const [row] = await tx.insert(people).values(values).returning().catch(phoneClashIsConflict);
     await writeAudit(tx, auditActor(actor, grant), {
       action: 'person.create',
       recordType: 'person',
@@ -238,7 +245,8 @@ export async function updatePerson(
       .update(people)
       .set({ ...values, updatedAt: sql`now()`, version: sql`${people.version} + 1` })
       .where(and(eq(people.id, id), eq(people.version, version)))
-      .returning();
+      .returning()
+      .catch(phoneClashIsConflict);
     if (!row) {
       throw new AppError('conflict', 'The person was changed by someone else; reload and try again', {
         currentVersion: current.version,

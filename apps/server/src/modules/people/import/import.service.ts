@@ -15,6 +15,7 @@ import { personImportPolicy, personPolicy } from '../people.policy.js';
 import { personValues } from '../people.rules.js';
 import { AUDITED, personChanges } from '../people.service.js';
 import { people, personImportRows, personImports } from '../people.table.js';
+import { holdsPhone, isPhoneClash, phoneHolders } from '../phone-holders.js';
 import { writeErrorReport } from './error-report.js';
 import { readRoster } from './roster-reader.js';
 import { type ParsedRow, parseRow, type RowError } from './row-validation.js';
@@ -150,6 +151,7 @@ export async function validateImport(
   const errors: RowError[] = [];
   const seenNos = new Map<string, number>();
   const seenIds = new Map<string, number>();
+  const seenPhones = new Map<string, number>();
   let total = 0;
   let valid = 0;
   let pending: ParsedRow[] = [];
@@ -194,8 +196,20 @@ export async function validateImport(
         if (other) return e('身份证号', `与第 ${other} 行的身份证号重复`);
         seenIds.set(values.idCardHash, r.rowNo);
       }
+      if (values.phone && holdsPhone(values.employmentStatus)) {
+        const other = seenPhones.get(values.phone);
+        if (other) return e('手机号', `与第 ${other} 行的手机号重复`);
+        seenPhones.set(values.phone, r.rowNo);
+      }
       return { r, values, current };
     });
+    // Who holds each phone number on the roster: a row may keep its own person's, no one else's.
+    const held = await phoneHolders(
+      db,
+      prepared.flatMap((p) =>
+        p?.values.phone && holdsPhone(p.values.employmentStatus) ? [p.values.phone] : [],
+      ),
+    );
     // Who holds each ID card that is new to its row's person (a person keeping theirs is fine).
     const hashes = prepared.flatMap((p) =>
       p?.values.idCardHash && p.values.idCardHash !== p.current?.idCardHash ? [p.values.idCardHash] : [],
@@ -221,6 +235,12 @@ export async function validateImport(
           ? `该身份证号已登记给工号 ${owner.no}`
           : '该身份证号已登记给您管理范围以外的人员';
         errors.push({ row: p.r.rowNo, column: '身份证号', message });
+        continue;
+      }
+      const holder = p.values.phone ? held.get(p.values.phone) : undefined;
+      if (holder !== undefined && holder !== p.values.employeeNo) {
+        // Whose it is stays unsaid, as with a person out of the importer's scope.
+        errors.push({ row: p.r.rowNo, column: '手机号', message: '该手机号已被使用' });
         continue;
       }
       // What the apply step needs: the values of a person to create (its audit changes are
@@ -424,13 +444,20 @@ export async function applyImport(db: Db, importId: number, actor: AuditActor): 
       });
     });
   } catch (err) {
+    // A phone number that someone took after validation: the database refused the second holder.
+    const known = isPhoneClash(err)
+      ? new AppError(
+          'conflict',
+          'A phone number in the file is now in use by someone else; upload the file again',
+        )
+      : err;
     await markFailed(
       db,
       importId,
-      err instanceof AppError ? err.message : 'The import failed; nothing was changed',
+      known instanceof AppError ? known.message : 'The import failed; nothing was changed',
       actor,
     );
-    if (!(err instanceof AppError)) throw err;
+    if (!(known instanceof AppError)) throw known;
   }
 }
 

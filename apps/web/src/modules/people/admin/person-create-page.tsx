@@ -69,5 +69,9 @@ export function PersonCreatePage() {
 
 /** What a duplicate (409 naming the field) means for each unique field of a person. */
 export function takenMessages(t: (key: string) => string): Record<string, string> {
-  return { employeeNo: t('people:form.employeeNoTaken'), idCard: t('people:form.idCardTaken') };
+  return {
+    employeeNo: t('people:form.employeeNoTaken'),
+    idCard: t('people:form.idCardTaken'),
+    phone: t('people:form.phoneTaken'),
+  };
 }
