@@ -84,6 +84,16 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     roleUnit: 'G',
     homeUnit: 'G-GH',
   },
+  /** 三员分立: the security administrator (accounts, roles) and the audit administrator. */
+  {
+    login: 'security',
+    name: '韩立新',
+    gender: 'male',
+    role: 'security_admin',
+    roleUnit: 'G',
+    homeUnit: 'G-DQ',
+  },
+  { login: 'auditor', name: '冯雅琴', gender: 'female', role: 'auditor', roleUnit: 'G', homeUnit: 'G-DQ' },
   { login: 'employee', name: '王小军', gender: 'male', role: null, roleUnit: 'G', homeUnit: 'S2-W1-B1' },
 ];
 

@@ -13,6 +13,9 @@ export type AuditFilters = {
   recordId?: string;
   from?: string;
   to?: string;
+  /** The audit administrator's request to name the people behind sensitive events, with its reason. */
+  reveal?: boolean;
+  reason?: string;
 };
 
 /** Action prefixes worth filtering by; the server matches any action starting with one. */
@@ -23,6 +26,11 @@ export const ACTION_PREFIXES = [
   'person.',
   'person_import.',
   'role.',
+  'audit.',
+  'assessment_',
+  'consultation.',
+  'hotline_item.',
+  'innovation_project.',
 ] as const;
 
 /** The kinds of record audit events are about (as the server writes them). */

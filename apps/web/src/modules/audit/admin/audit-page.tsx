@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useMe } from '../../../api/me';
 import { errorMessage } from '../../../i18n/error-message';
 import { formatTimestamp } from '../../admin-kit/dates';
 import { downloadFile } from '../../admin-kit/files';
@@ -16,6 +17,7 @@ import { PersonSelect } from '../../people/components/person-select';
 import { UnitTreeSelect } from '../../units/components/unit-tree-select';
 import { ACTION_PREFIXES, type AuditFilters, auditExportUrl, RECORD_TYPES, useAuditEvents } from '../api';
 import { AuditChanges } from './audit-changes';
+import { RevealControl } from './reveal-control';
 
 const KEYS = ['personId', 'unitId', 'action', 'recordType', 'recordId', 'from', 'to', 'page'] as const;
 const PAGE_SIZE = 50;
@@ -31,6 +33,9 @@ export function AuditPage() {
   const { message } = App.useApp();
   const [url, setUrl] = useUrlFilters(KEYS);
   const [exporting, setExporting] = useState(false);
+  // Kept in the page, not the address: a reason is given for one look, not bookmarked.
+  const [revealReason, setRevealReason] = useState<string | null>(null);
+  const canIdentify = useMe().data?.permissions.includes('audit.identify') ?? false;
   const fromDay = url.from && DAY.test(url.from) ? dayjs(url.from) : null;
   const toDay = url.to && DAY.test(url.to) ? dayjs(url.to) : null;
   const filters: AuditFilters = {
@@ -41,6 +46,7 @@ export function AuditPage() {
     recordId: url.recordId,
     from: fromDay?.startOf('day').toISOString(),
     to: toDay?.add(1, 'day').startOf('day').toISOString(),
+    ...(revealReason ? { reveal: true, reason: revealReason } : {}),
   };
   const page = idParam(url.page) ?? 1;
   const events = useAuditEvents(filters, page, PAGE_SIZE);
@@ -64,7 +70,9 @@ export function AuditPage() {
       key: 'actor',
       title: t('table.actor'),
       render: (_, e) =>
-        e.actorPersonId ? (
+        e.masked ? (
+          <Tag>{t('table.masked')}</Tag>
+        ) : e.actorPersonId ? (
           <Link to={`/people/${e.actorPersonId}`}>{e.actorName ?? e.actorPersonId}</Link>
         ) : (
           t('table.system')
@@ -96,12 +104,24 @@ export function AuditPage() {
       <PageHeader
         title={t('title')}
         extra={
-          <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()}>
-            {t('admin-kit:actions.export')}
-          </Button>
+          <>
+            {canIdentify && !revealReason && (
+              <RevealControl reason={null} onReveal={setRevealReason} onStop={() => setRevealReason(null)} />
+            )}
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()}>
+              {t('admin-kit:actions.export')}
+            </Button>
+          </>
         }
       />
       <Card>
+        {revealReason && (
+          <RevealControl
+            reason={revealReason}
+            onReveal={setRevealReason}
+            onStop={() => setRevealReason(null)}
+          />
+        )}
         <FilterBar>
           <DatePicker.RangePicker
             value={[fromDay, toDay]}
