@@ -10,7 +10,7 @@ import { phoneHeldBy } from '../people/phone-holders.js';
 import { accounts } from './auth.table.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.js';
 import { createSession, deleteOtherSessions } from './sessions.js';
-import { assertNotThrottled, clearLogin, loginKeyFor, recordFailure } from './throttle.js';
+import { assertNotThrottled, clearLogin, loginKeyFor, recordFailure, throttleKeys } from './throttle.js';
 
 type RequestMeta = { ip: string | null; userAgent: string | null; requestId: string | null };
 
@@ -39,14 +39,13 @@ export async function login(
     .where(or(eq(people.employeeNo, login), phoneHeldBy(login)))
     .limit(2);
   const account = matches.length === 1 ? matches[0] : undefined;
-  const loginKey = loginKeyFor(account?.id ?? null, login);
-  const addressKey = `ip:${meta.ip ?? 'unknown'}`;
-  await assertNotThrottled(db, loginKey, addressKey);
+  const keys = throttleKeys(loginKeyFor(account?.id ?? null, login), meta.ip);
+  await assertNotThrottled(db, keys);
 
   const ok = await verifyPassword(input.password, account?.hash ?? DUMMY_HASH);
   if (!account || !ok || account.disabled) {
     await db.transaction(async (tx) => {
-      await recordFailure(tx, loginKey, addressKey);
+      await recordFailure(tx, keys);
       await writeAudit(
         tx,
         { personId: null, ip: meta.ip, requestId: meta.requestId },
@@ -61,7 +60,7 @@ export async function login(
     throw WRONG();
   }
   return db.transaction(async (tx) => {
-    await clearLogin(tx, loginKey);
+    await clearLogin(tx, keys);
     await tx.update(accounts).set({ lastLoginAt: sql`now()` }).where(eq(accounts.id, account.id));
     const token = await createSession(tx, account.id, meta);
     await writeAudit(

@@ -39,9 +39,10 @@ export const sessions = pgTable(
 );
 
 /**
- * Failed-login counters shared by all instances: per address (slowed with 429) and per login
- * (locked for a while). Unknown logins are counted like real ones so that answers never reveal
- * whether an account exists.
+ * Failed-login counters shared by all instances: per login (locked for growing periods), per
+ * (address, login) pair and per address (growing waits answered 429, the address's capped), and
+ * the logins that succeeded from an address (spared its wait); rules in throttle.ts. Unknown
+ * logins are counted like real ones so that answers never reveal whether an account exists.
  */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
