@@ -37,18 +37,27 @@ async function cycleIn(app: FastifyInstance, unit: Unit, fields: Record<string, 
   return row;
 }
 
-/** A project of the unit in a given state, in a cycle the unit organises. */
-async function projectIn(app: FastifyInstance, unit: Unit, state: string, cycleFields = {}) {
+/**
+ * A project in a given state, in a cycle the unit organises: of the unit itself, or of another
+ * unit of its subtree (`applicant`).
+ */
+async function projectIn(
+  app: FastifyInstance,
+  unit: Unit,
+  state: string,
+  cycleFields = {},
+  applicant = unit,
+) {
   const { innovationProjects } = await import('../modules/innovation/innovation.table.js');
   const cycle = await cycleIn(app, unit, cycleFields);
-  const leader = await buildPerson(db(app), app.lifeline.crypto, unit);
+  const leader = await buildPerson(db(app), app.lifeline.crypto, applicant);
   n += 1;
   const [p] = await db(app)
     .insert(innovationProjects)
     .values({
       cycleId: cycle.id,
       code: `T-${n}`,
-      unitId: unit.id,
+      unitId: applicant.id,
       title: '矩阵测试课题',
       category: 'micro',
       levelApplied: 'plant',
@@ -184,12 +193,14 @@ export const innovationTargets: Record<string, Make> = {
   'GET /api/innovation/meetings/:id': async ({ app }, unit) => ({
     url: `/api/innovation/meetings/${(await meetingIn(app, unit)).meeting.id}`,
   }),
-  'PATCH /api/innovation/meetings/:id': async ({ app }, unit) => ({
-    url: `/api/innovation/meetings/${(await meetingIn(app, unit)).meeting.id}`,
+  // Only a member of the meeting changes it and records its decisions.
+  'PATCH /api/innovation/meetings/:id': async ({ app }, unit, caller) => ({
+    url: `/api/innovation/meetings/${(await meetingIn(app, unit, caller)).meeting.id}`,
     payload: { minutes: '会议纪要', version: 1 },
   }),
-  'POST /api/innovation/meetings/:id/decisions': async ({ app }, unit) => {
-    const { meeting, project } = await meetingIn(app, unit);
+  'POST /api/innovation/meetings/:id/decisions': async ({ app }, unit, caller) => {
+    // The project comes from a branch below the caller's unit, so the caller is not recused.
+    const { meeting, project } = await meetingIn(app, unit, caller, await buildUnit(db(app), unit));
     return {
       url: `/api/innovation/meetings/${meeting.id}/decisions`,
       payload: { projectId: project.id, outcome: 'decline', version: 1 },
@@ -299,12 +310,14 @@ async function attached(app: FastifyInstance, unit: Unit) {
   return { project, fileId: file.id };
 }
 
-async function meetingIn(app: FastifyInstance, unit: Unit) {
+/** A meeting of a cycle the unit organises, on a shortlisted project; `member` sits in it. */
+async function meetingIn(app: FastifyInstance, unit: Unit, member?: Person, applicant = unit) {
   const { innovationMeetings } = await tables();
-  const { cycle, project } = await projectIn(app, unit, 'shortlisted');
+  const { cycle, project } = await projectIn(app, unit, 'shortlisted', {}, applicant);
+  const memberIds = [(await outsider(app)).id, ...(member ? [member.id] : [])];
   const [meeting] = await db(app)
     .insert(innovationMeetings)
-    .values({ cycleId: cycle.id, heldOn: day(0), memberIds: [(await outsider(app)).id] })
+    .values({ cycleId: cycle.id, heldOn: day(0), memberIds })
     .returning();
   return { meeting, project };
 }

@@ -51,8 +51,8 @@ export const ZAwardsView = z.object({
   totalFen: z.number(),
   awards: z.array(ZAward),
   version: z.number(),
-  canManage: z.boolean(),
-  canObject: z.boolean(),
+  /** Managing the awards (the secretariat), and lodging an objection now (during publicity). */
+  abilities: z.object({ manage: z.boolean(), object: z.boolean() }),
 });
 
 export const ZCommendationInput = z
@@ -92,5 +92,5 @@ export const ZConference = z.object({
   heldOn: z.string().nullable(),
   commendations: z.array(ZCommendation),
   version: z.number(),
-  canManage: z.boolean(),
+  abilities: z.object({ manage: z.boolean() }),
 });

@@ -36,7 +36,8 @@ export const ZChangeRequest = z.object({
   decidedAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
   version: z.number(),
-  canDecide: z.boolean(),
+  /** Whether the caller may decide the request now. */
+  abilities: z.object({ decide: z.boolean() }),
 });
 export type TChangeRequest = z.infer<typeof ZChangeRequest>;
 

@@ -49,6 +49,8 @@ export const ZMeetingCandidate = z.object({
   project: ZProjectSummary,
   recused: z.array(ZPersonRef.extend({ reason: z.enum(['unit', 'team']) })),
   decision: ZDecision.nullable(),
+  /** Whether the caller may record this decision now: a member not recused from the project. */
+  abilities: z.object({ decide: z.boolean() }),
 });
 
 export const ZMeeting = z.object({
@@ -59,7 +61,8 @@ export const ZMeeting = z.object({
   minutes: z.string(),
   decisionCount: z.number(),
   version: z.number(),
-  canDecide: z.boolean(),
+  /** Whether the caller may change the meeting: a leader who sits in it. */
+  abilities: z.object({ update: z.boolean() }),
 });
 export type TMeeting = z.infer<typeof ZMeeting>;
 

@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { ZDate, ZFen, ZInnovationCategory, ZInnovationLevel } from './enums.js';
-import { PROJECT_ACTIONS, PROJECT_STATES } from './workflow.js';
+import { PROJECT_ACTIONS, PROJECT_STATES, type TProjectAction } from './workflow.js';
 
 export const ZProjectState = z.enum(PROJECT_STATES);
 export const ZProjectAction = z.enum(PROJECT_ACTIONS);
+
+/** Whether the caller may take each move of the transition table now, in the table's order. */
+const moveAbilities = Object.fromEntries(PROJECT_ACTIONS.map((a) => [a, z.boolean()])) as Record<
+  TProjectAction,
+  z.ZodBoolean
+>;
 
 /** A planned milestone of a declaration. */
 export const ZMilestoneInput = z.object({
@@ -86,8 +92,8 @@ export const ZProjectSummary = z.object({
   submittedAt: z.string().nullable(),
   updatedAt: z.string(),
   version: z.number(),
-  /** The workflow actions the caller may take now, as on the detail. */
-  actions: z.array(ZProjectAction),
+  /** The moves of the workflow the caller may take now, as on the detail. */
+  abilities: z.object(moveAbilities),
 });
 export type TProjectSummary = z.infer<typeof ZProjectSummary>;
 
@@ -143,7 +149,9 @@ export const ZProject = ZProjectSummary.extend({
   /** Only for the secretariat and the leadership group; never for the applicant. */
   supervisionNotes: z.array(ZSupervisionNote).nullable(),
   revisionCount: z.number(),
+  /** The moves of the workflow and what the page offers besides them. */
   abilities: z.object({
+    ...moveAbilities,
     edit: z.boolean(),
     attach: z.boolean(),
     detach: z.boolean(),

@@ -100,6 +100,11 @@ export function actionsFrom(state: TProjectState): TProjectAction[] {
   return PROJECT_ACTIONS.filter((a) => PROJECT_TRANSITIONS[a].from.includes(state));
 }
 
+/** The moves a record's abilities offer, in the table's order (for buttons). */
+export function offeredProjectActions(abilities: Record<TProjectAction, boolean>): TProjectAction[] {
+  return PROJECT_ACTIONS.filter((a) => abilities[a]);
+}
+
 /** The next state, or null when the table has no such move. */
 export function nextState(state: TProjectState, action: TProjectAction): TProjectState | null {
   const t = PROJECT_TRANSITIONS[action];

@@ -1,12 +1,11 @@
-import type { TPermission } from '@lifeline/shared';
-import { and, eq, inArray } from 'drizzle-orm';
-import { type Actor, authorize, canOn, type Grant } from '../../platform/authz/actor.js';
+import type { TWindow } from '@lifeline/shared';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { shanghaiDate } from '../../platform/calendar/work-calendar.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { orgUnits } from '../org-units/org-units.table.js';
 import { people } from '../people/people.table.js';
-import { innovationCycles, innovationProjects, innovationReviews } from './innovation.table.js';
+import { innovationCycles, innovationProjects } from './innovation.table.js';
 
 export type CycleRow = typeof innovationCycles.$inferSelect & {
   ownerUnitName: string;
@@ -16,6 +15,10 @@ export type ProjectRow = typeof innovationProjects.$inferSelect & {
   unitName: string;
   unitPath: string;
   cycleName: string;
+  /** The cycle's declaration window, which decides whether a draft may be submitted now. */
+  declaration: TWindow;
+  /** The reviewers assigned to the project, who may read it to score it. */
+  reviewerIds: number[];
 };
 export type PersonRef = { id: number; name: string; employeeNo: string; unitPath: string };
 
@@ -46,30 +49,41 @@ export async function loadProject(db: Db, id: number, lock = false): Promise<Pro
   return toProjectRow(row);
 }
 
+/** What a project row carries besides its own columns: what its answers and its policy need. */
+export const projectFields = {
+  project: innovationProjects,
+  unitName: orgUnits.name,
+  unitPath: orgUnits.path,
+  cycleName: innovationCycles.name,
+  windows: innovationCycles.windows,
+  reviewerIds: sql<number[]>`array(select r.reviewer_id::int from innovation_reviews r
+    where r.project_id = ${innovationProjects.id} order by r.reviewer_id)`,
+};
+
 /** Projects joined with their unit and cycle (the caller adds the condition). */
-function selectProjects(db: Db) {
+export function selectProjects(db: Db) {
   return db
-    .select({
-      project: innovationProjects,
-      unitName: orgUnits.name,
-      unitPath: orgUnits.path,
-      cycleName: innovationCycles.name,
-    })
+    .select(projectFields)
     .from(innovationProjects)
     .innerJoin(orgUnits, eq(orgUnits.id, innovationProjects.unitId))
     .innerJoin(innovationCycles, eq(innovationCycles.id, innovationProjects.cycleId));
 }
 
-const toProjectRow = (row: {
+/** A row selected with `projectFields` as a project row. */
+export const toProjectRow = (row: {
   project: typeof innovationProjects.$inferSelect;
   unitName: string;
   unitPath: string;
   cycleName: string;
+  windows: (typeof innovationCycles.$inferSelect)['windows'];
+  reviewerIds: number[];
 }): ProjectRow => ({
   ...row.project,
   unitName: row.unitName,
   unitPath: row.unitPath,
   cycleName: row.cycleName,
+  declaration: row.windows.declaration,
+  reviewerIds: row.reviewerIds,
 });
 
 /** Several projects with their unit and cycle names, by id (one query). */
@@ -77,39 +91,6 @@ export async function loadProjects(db: Db, ids: number[]): Promise<Map<number, P
   if (!ids.length) return new Map();
   const rows = await selectProjects(db).where(inArray(innovationProjects.id, [...new Set(ids)]));
   return new Map(rows.map((row) => [row.project.id, toProjectRow(row)]));
-}
-
-/**
- * Who may see a project: the applicant unit's declarers always; anyone with innovation.read on
- * its unit once it left the drafts (a draft is private to the applicant unit).
- */
-export function canSeeProject(actor: Actor, p: ProjectRow): boolean {
-  if (canOn(actor, 'innovation.declare', p.unitPath)) return true;
-  if (p.state === 'draft') return false;
-  return canOn(actor, 'innovation.read', p.unitPath);
-}
-
-/**
- * Loads a project the caller may see, or answers 404 as if it did not exist. A reviewer assigned
- * to a project may read it (its content, results and attachments) to score it.
- */
-export async function visibleProject(db: Db, actor: Actor, id: number, lock = false): Promise<ProjectRow> {
-  const p = await loadProject(db, id, lock);
-  if (canSeeProject(actor, p)) return p;
-  const [assigned] = await db
-    .select({ id: innovationReviews.id })
-    .from(innovationReviews)
-    .where(and(eq(innovationReviews.projectId, id), eq(innovationReviews.reviewerId, actor.personId)));
-  if (!assigned || !canOn(actor, 'innovation.evaluate', p.unitPath)) throw notFound('Project');
-  return p;
-}
-
-/**
- * Asserts a permission on the project's unit for a caller who can see it: 403 without the
- * permission anywhere, 404 when the project is outside the caller's scope.
- */
-export function authorizeOnProject(actor: Actor, permission: TPermission, p: ProjectRow): Grant {
-  return authorize(actor, permission, p.unitPath, 'Project');
 }
 
 /** Names and units of people, for references in answers and for conflict checks. */

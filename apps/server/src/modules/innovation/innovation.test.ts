@@ -1,4 +1,4 @@
-import { DEFAULT_RUBRIC } from '@lifeline/shared';
+import { DEFAULT_RUBRIC, offeredProjectActions } from '@lifeline/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../platform/calendar/work-calendar.js';
@@ -117,7 +117,8 @@ describe('an innovation project from declaration to commendation', () => {
   it('walks the whole life through the API', async () => {
     const cycle = await newCycle(1);
     const draft = await declare(cycle.id);
-    expect(draft).toMatchObject({ state: 'draft', code: '2026-01-001', actions: ['submit'] });
+    expect(draft).toMatchObject({ state: 'draft', code: '2026-01-001' });
+    expect(offeredProjectActions(draft.abilities)).toEqual(['submit']);
 
     // Drafts are private to the applicant unit.
     expect((await secretariat.request('GET', `/api/innovation/projects/${draft.id}`)).statusCode).toBe(404);
@@ -269,7 +270,7 @@ describe('an innovation project from declaration to commendation', () => {
     const changes = (await secretariat.request('GET', `/api/innovation/projects/${draft.id}/changes`)).json();
     expect(changes.find((c: { id: number }) => c.id === late.json().id)).toMatchObject({
       state: 'closed',
-      canDecide: false,
+      abilities: { decide: false },
     });
 
     // Evaluation: a reviewer from the applicant's company subtree is refused; the others score.
@@ -474,9 +475,8 @@ describe('an innovation project from declaration to commendation', () => {
       code: 'invalid_transition',
       details: { reason: 'declaration_closed' },
     });
-    expect((await applicant.request('GET', `/api/innovation/projects/${p.id}`)).json().actions).toEqual([
-      'request_late',
-    ]);
+    const lateDraft = (await applicant.request('GET', `/api/innovation/projects/${p.id}`)).json();
+    expect(offeredProjectActions(lateDraft.abilities)).toEqual(['request_late']);
     expect((await act(applicant, p.id, 'request_late', '材料延误')).json().state).toBe('late_requested');
     expect((await act(applicant, p.id, 'accept_late', '同意')).statusCode).toBe(403);
     const accepted = (await act(secretariat, p.id, 'accept_late', '情况属实')).json();
@@ -589,11 +589,9 @@ describe('an innovation project from declaration to commendation', () => {
     // Nobody reaches another reviewer's review by its id.
     expect((await expertA.request('GET', `/api/innovation/reviews/${mineB.id}`)).statusCode).toBe(404);
     // An assigned reviewer reads the project itself (not its supervision notes); others do not.
-    expect((await expertA.request('GET', `/api/innovation/projects/${p.id}`)).json()).toMatchObject({
-      id: p.id,
-      supervisionNotes: null,
-      actions: [],
-    });
+    const asReviewer = (await expertA.request('GET', `/api/innovation/projects/${p.id}`)).json();
+    expect(asReviewer).toMatchObject({ id: p.id, supervisionNotes: null });
+    expect(offeredProjectActions(asReviewer.abilities)).toEqual([]);
     expect((await expertC.request('GET', `/api/innovation/projects/${p.id}`)).statusCode).toBe(404);
     await expertA.request('PUT', `/api/innovation/reviews/${mineA.id}`, {
       scores: { ...scores, political: 40 },

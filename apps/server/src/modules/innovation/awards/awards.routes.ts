@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../../platform/http/request-context.js';
+import { awardsPolicy, conferencePolicy } from './awards.policy.js';
 import {
   answerObjection,
   awardsView,
@@ -37,7 +38,7 @@ export async function awardRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/innovation/cycles/:id/awards',
     {
-      config: { access: 'authenticated' },
+      config: { access: awardsPolicy.access('read') },
       schema: {
         tags,
         summary: 'The awards of a cycle (draft only to the secretariat)',
@@ -51,7 +52,7 @@ export async function awardRoutes(fastify: FastifyInstance): Promise<void> {
   app.put(
     '/api/innovation/cycles/:id/awards',
     {
-      config: { access: { permission: 'innovation.manage' } },
+      config: { access: awardsPolicy.access('manage') },
       schema: {
         tags,
         summary: 'Propose the awards (replaces the draft)',
@@ -69,7 +70,7 @@ export async function awardRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/innovation/cycles/:id/awards/publish',
     {
-      config: { access: { permission: 'innovation.manage' } },
+      config: { access: awardsPolicy.access('manage') },
       schema: {
         tags,
         summary: 'Start the publicity period (公示)',
@@ -87,7 +88,7 @@ export async function awardRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/innovation/cycles/:id/awards/finalize',
     {
-      config: { access: { permission: 'innovation.manage' } },
+      config: { access: awardsPolicy.access('manage') },
       schema: {
         tags,
         summary: 'Make the awards final (after publicity, all objections answered)',
@@ -105,7 +106,7 @@ export async function awardRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/innovation/awards/:id/objections',
     {
-      config: { access: 'authenticated' },
+      config: { access: awardsPolicy.access('object') },
       schema: {
         tags,
         summary: 'Lodge an objection during the publicity period',
@@ -123,7 +124,7 @@ export async function awardRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/innovation/objections/:id/answer',
     {
-      config: { access: { permission: 'innovation.manage' } },
+      config: { access: awardsPolicy.access('manage') },
       schema: {
         tags,
         summary: 'Answer an objection',
@@ -141,7 +142,7 @@ export async function awardRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/innovation/cycles/:id/conference',
     {
-      config: { access: 'authenticated' },
+      config: { access: conferencePolicy.access('read') },
       schema: {
         tags,
         summary: 'The innovation conference and its commendations',
@@ -155,7 +156,7 @@ export async function awardRoutes(fastify: FastifyInstance): Promise<void> {
   app.put(
     '/api/innovation/cycles/:id/conference',
     {
-      config: { access: { permission: 'innovation.manage' } },
+      config: { access: conferencePolicy.access('manage') },
       schema: {
         tags,
         summary: 'Set the conference and its commendations (results, teams, individuals)',

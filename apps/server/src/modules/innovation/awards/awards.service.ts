@@ -2,13 +2,12 @@ import type { TAwardTier, ZAwardsInput } from '@lifeline/shared';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import { type Actor, auditActor, authorize, canOn } from '../../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { notify } from '../../../platform/notifications/notify.js';
 import { orgUnits } from '../../org-units/org-units.table.js';
 import { people } from '../../people/people.table.js';
-import { visibleCycle } from '../cycles/cycles.service.js';
 import { evaluationBoard } from '../evaluation/board.service.js';
 import { assertUpdated, type CycleRow, loadCycle, today } from '../innovation.access.js';
 import {
@@ -17,20 +16,20 @@ import {
   innovationObjections,
   innovationProjects,
 } from '../innovation.table.js';
+import { AWARDS_ABILITIES, awardsPolicy, awardsRecord } from './awards.policy.js';
 
-/** Anyone in the organising unit's subtree may see awards in publicity or final, and object. */
+/** A cycle whose awards the caller may see (its staff; everyone below once in publicity or final). */
 async function cycleForAwards(db: Db, actor: Actor, cycleId: number): Promise<CycleRow> {
   const cycle = await loadCycle(db, cycleId);
-  const staff = canOn(actor, 'innovation.read', cycle.ownerUnitPath);
-  const publicView =
-    ['publicity', 'final'].includes(cycle.awardStage) && actor.unitPath.startsWith(cycle.ownerUnitPath);
-  if (!staff && !publicView) throw notFound('Cycle');
+  awardsPolicy.authorize(actor, 'read', awardsRecord(cycle, actor));
   return cycle;
 }
 
+/** A cycle's awards as the caller may see them, with their abilities on them. */
 export async function awardsView(db: Db, actor: Actor, cycleId: number) {
   const cycle = await cycleForAwards(db, actor, cycleId);
-  const manage = canOn(actor, 'innovation.manage', cycle.ownerUnitPath);
+  const abilities = awardsPolicy.abilities(actor, awardsRecord(cycle, actor), AWARDS_ABILITIES);
+  const manage = abilities.manage;
   const rows = await db
     .select({ a: innovationAwards, p: innovationProjects, unitName: orgUnits.name, leaderName: people.name })
     .from(innovationAwards)
@@ -90,15 +89,14 @@ export async function awardsView(db: Db, actor: Actor, cycleId: number) {
           tierOrder.indexOf(x.tier) - tierOrder.indexOf(y.tier) || x.projectCode.localeCompare(y.projectCode),
       ),
     version: cycle.version,
-    canManage: manage,
-    canObject: cycle.awardStage === 'publicity' && today() <= (cycle.publicityEndsOn ?? ''),
+    abilities,
   };
 }
 
+/** The cycle taken for a change of its awards by their manager, at the version the caller saw. */
 async function stageChange(db: Db, actor: Actor, cycleId: number, version: number) {
-  const cycle = await visibleCycle(db, actor, cycleId);
-  const grant = authorize(actor, 'innovation.manage', cycle.ownerUnitPath, 'Cycle');
   const locked = await loadCycle(db, cycleId, true);
+  const grant = awardsPolicy.authorize(actor, 'manage', awardsRecord(locked, actor));
   if (locked.version !== version) assertUpdated([], 'cycle', locked.version);
   return { cycle: locked, grant };
 }
@@ -242,12 +240,8 @@ export async function lodgeObjection(db: Db, actor: Actor, awardId: number, text
   return db.transaction(async (tx) => {
     const [a] = await tx.select().from(innovationAwards).where(eq(innovationAwards.id, awardId));
     if (!a) throw notFound('Award');
-    const cycle = await cycleForAwards(tx, actor, a.cycleId);
-    if (cycle.awardStage !== 'publicity' || today() > (cycle.publicityEndsOn ?? ''))
-      throw new AppError('invalid_transition', 'Objections are taken only during the publicity period', {
-        reason: 'publicity_closed',
-        stage: cycle.awardStage,
-      });
+    const cycle = await loadCycle(tx, a.cycleId);
+    awardsPolicy.authorize(actor, 'object', awardsRecord(cycle, actor));
     const [o] = await tx
       .insert(innovationObjections)
       .values({ awardId, text, lodgedBy: actor.personId })
@@ -273,8 +267,8 @@ export async function answerObjection(db: Db, actor: Actor, objectionId: number,
       .where(eq(innovationObjections.id, objectionId))
       .for('update', { of: innovationObjections });
     if (!row) throw notFound('Objection');
-    const cycle = await visibleCycle(tx, actor, row.cycleId);
-    const grant = authorize(actor, 'innovation.manage', cycle.ownerUnitPath, 'Objection');
+    const cycle = await loadCycle(tx, row.cycleId);
+    const grant = awardsPolicy.authorize(actor, 'manage', awardsRecord(cycle, actor));
     if (row.o.answer)
       throw new AppError('invalid_transition', 'The objection was already answered', {
         reason: 'objection_answered',

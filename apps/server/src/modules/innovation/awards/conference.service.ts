@@ -2,21 +2,20 @@ import type { TCommendationKind, ZConferenceInput } from '@lifeline/shared';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import { type Actor, auditActor, authorize, canOn } from '../../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
-import { AppError, notFound } from '../../../platform/errors.js';
+import { AppError } from '../../../platform/errors.js';
 import { orgUnits } from '../../org-units/org-units.table.js';
 import { people } from '../../people/people.table.js';
-import { visibleCycle } from '../cycles/cycles.service.js';
 import { assertUpdated, loadCycle, requirePeople } from '../innovation.access.js';
 import { innovationCommendations, innovationCycles, innovationProjects } from '../innovation.table.js';
+import { CONFERENCE_ABILITIES, conferencePolicy, conferenceRecord } from './awards.policy.js';
 
 /** The innovation conference (创新大会) of a cycle and its commendation list. */
 export async function conference(db: Db, actor: Actor, cycleId: number) {
   const cycle = await loadCycle(db, cycleId);
-  const staff = canOn(actor, 'innovation.read', cycle.ownerUnitPath);
-  if (!staff && !(cycle.conferenceOn && actor.unitPath.startsWith(cycle.ownerUnitPath)))
-    throw notFound('Cycle');
+  const record = conferenceRecord(cycle, actor);
+  conferencePolicy.authorize(actor, 'read', record);
   const rows = await db
     .select({
       c: innovationCommendations,
@@ -49,7 +48,7 @@ export async function conference(db: Db, actor: Actor, cycleId: number) {
       personName,
     })),
     version: cycle.version,
-    canManage: canOn(actor, 'innovation.manage', cycle.ownerUnitPath),
+    abilities: conferencePolicy.abilities(actor, record, CONFERENCE_ABILITIES),
   };
 }
 
@@ -60,8 +59,8 @@ export async function setConference(
   cycleId: number,
   input: z.infer<typeof ZConferenceInput>,
 ) {
-  const cycle = await visibleCycle(db, actor, cycleId);
-  const grant = authorize(actor, 'innovation.manage', cycle.ownerUnitPath, 'Cycle');
+  const cycle = await loadCycle(db, cycleId);
+  const grant = conferencePolicy.authorize(actor, 'manage', conferenceRecord(cycle, actor));
   return db.transaction(async (tx) => {
     const current = await loadCycle(tx, cycleId, true);
     if (current.version !== input.version) assertUpdated([], 'cycle', current.version);

@@ -15,6 +15,7 @@ import { sendXlsx } from '../../../platform/excel/xlsx.js';
 import { requireActor } from '../../../platform/http/request-context.js';
 import { projectBoard } from '../projects/projects.service.js';
 import { innovationStats } from '../stats/stats.service.js';
+import { cyclePolicy as policy } from './cycles.policy.js';
 import {
   createCycle,
   listCycles,
@@ -39,7 +40,7 @@ export async function cycleRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/innovation/cycles',
     {
-      config: { access: 'authenticated' },
+      config: { access: policy.access('read') },
       schema: {
         tags,
         summary: 'Cycles I can see, newest first',
@@ -70,7 +71,7 @@ export async function cycleRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/innovation/cycles',
     {
-      config: { access: { permission: 'innovation.manage' } },
+      config: { access: policy.access('create') },
       schema: { tags, summary: 'Open a cycle', body: ZCycleInput, response: { 201: ZCycle, ...errors } },
     },
     async (request, reply) => {
@@ -83,7 +84,7 @@ export async function cycleRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/innovation/cycles/:id',
     {
-      config: { access: 'authenticated' },
+      config: { access: policy.access('read') },
       schema: { tags, summary: 'One cycle', params: ZId, response: { 200: ZCycle, ...errors } },
     },
     async (request) => {
@@ -96,7 +97,7 @@ export async function cycleRoutes(fastify: FastifyInstance): Promise<void> {
   app.patch(
     '/api/innovation/cycles/:id',
     {
-      config: { access: { permission: 'innovation.manage' } },
+      config: { access: policy.access('update') },
       schema: {
         tags,
         summary: 'Change a cycle (the rubric only before evaluation opens)',
@@ -115,7 +116,7 @@ export async function cycleRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/innovation/cycles/:id/board',
     {
-      config: { access: { permission: 'innovation.read' } },
+      config: { access: policy.access('board') },
       schema: {
         tags,
         summary: 'Applications of a cycle by state, unit, level and category',
@@ -129,7 +130,7 @@ export async function cycleRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/innovation/stats',
     {
-      config: { access: { permission: 'innovation.read' } },
+      config: { access: policy.access('stats') },
       schema: {
         tags,
         summary: 'Figures per cycle compared with earlier cycles, and results commended in a span of years',
@@ -143,7 +144,7 @@ export async function cycleRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/innovation/stats.xlsx',
     {
-      config: { access: { permission: 'innovation.read' } },
+      config: { access: policy.access('stats') },
       schema: { tags, summary: 'The figures per cycle as an Excel file', querystring: ZStatsQuery },
     },
     async (request, reply) => {

@@ -1,25 +1,27 @@
 import { cyclePhase, type TCycle, type TCycleInput, type TCycleUpdate } from '@lifeline/shared';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { diffFields, writeAudit } from '../../../platform/audit/audit.js';
-import { type Actor, auditActor, authorize, canOn, scopeSql } from '../../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
-import { AppError, notFound } from '../../../platform/errors.js';
+import { AppError } from '../../../platform/errors.js';
 import { findUnit } from '../../org-units/org-units.service.js';
 import { orgUnits } from '../../org-units/org-units.table.js';
 import { assertUpdated, type CycleRow, loadCycle, today } from '../innovation.access.js';
 import { innovationCycles, innovationProjects, innovationReviews } from '../innovation.table.js';
+import { CYCLE_ABILITIES, cyclePolicy, cycleRecord } from './cycles.policy.js';
 
 /**
- * A cycle is visible to whoever may work on innovation anywhere below or above its organising
- * unit: the secretariat and leaders of the organising unit, and the applicant units beneath it.
+ * The cycles on the lines of the caller's grants (the cycle policy's `read`): organised by a unit
+ * at or below one of the subtrees, or above it (an applicant unit deep in the tree sees the
+ * cycles of the units above it).
  */
 function visibleSql(actor: Actor) {
-  const perms = ['innovation.read', 'innovation.declare', 'innovation.evaluate'] as const;
-  const below = perms.map((p) => scopeSql(actor, p, orgUnits.path));
-  // An applicant unit deep in the tree sees the cycles of the units above it.
-  const paths = actor.grants.map((g) => g.unitPath);
-  const above = paths.map((p) => sql`${p} like ${orgUnits.path} || '%'`);
-  return sql.join([...below, ...above], sql` or `);
+  const paths = cyclePolicy.scopePaths(actor, 'read');
+  if (!paths.length) return sql`false`;
+  return sql.join(
+    paths.map((p) => sql`(${orgUnits.path} like ${`${p}%`} or ${p} like ${orgUnits.path} || '%')`),
+    sql` or `,
+  );
 }
 
 /** Cycles the caller can see, newest first. */
@@ -36,11 +38,7 @@ export async function listCycles(db: Db, actor: Actor): Promise<CycleRow[]> {
 /** One cycle the caller can see, or 404. */
 export async function visibleCycle(db: Db, actor: Actor, id: number): Promise<CycleRow> {
   const cycle = await loadCycle(db, id);
-  const below = ['innovation.read', 'innovation.declare', 'innovation.evaluate'].some((p) =>
-    canOn(actor, p as 'innovation.read', cycle.ownerUnitPath),
-  );
-  const above = actor.grants.some((g) => g.unitPath.startsWith(cycle.ownerUnitPath));
-  if (!below && !above) throw notFound('Cycle');
+  cyclePolicy.authorize(actor, 'read', cycleRecord(cycle));
   return cycle;
 }
 
@@ -69,8 +67,8 @@ export async function rubricLockedMany(db: Db, cycles: CycleRow[]): Promise<Set<
   return locked;
 }
 
+/** The fields of a cycle that leave the server, with the caller's abilities on it. */
 export function presentCycle(actor: Actor, c: CycleRow, locked: boolean): TCycle {
-  const on = (p: Parameters<typeof canOn>[1]) => canOn(actor, p, c.ownerUnitPath);
   return {
     id: c.id,
     number: c.number,
@@ -91,22 +89,14 @@ export function presentCycle(actor: Actor, c: CycleRow, locked: boolean): TCycle
     publicityEndsOn: c.publicityEndsOn,
     approvedListPublishedAt: c.approvedListPublishedAt,
     version: c.version,
-    abilities: {
-      update: on('innovation.manage'),
-      declare: actor.grants.some(
-        (g) => g.unitPath.startsWith(c.ownerUnitPath) && canOn(actor, 'innovation.declare', g.unitPath),
-      ),
-      review: on('innovation.review'),
-      decide: on('innovation.decide'),
-      manage: on('innovation.manage'),
-    },
+    abilities: cyclePolicy.abilities(actor, cycleRecord(c), CYCLE_ABILITIES),
   };
 }
 
 /** Opens a new cycle under a unit the caller manages innovation for. */
 export async function createCycle(db: Db, actor: Actor, input: TCycleInput): Promise<CycleRow> {
   const unit = await findUnit(db, input.ownerUnitId);
-  const grant = authorize(actor, 'innovation.manage', unit.path, 'Unit');
+  const grant = cyclePolicy.authorize(actor, 'create', { ownerUnitPath: unit.path });
   return db.transaction(async (tx) => {
     const [dup] = await tx
       .select({ id: innovationCycles.id })
@@ -129,7 +119,7 @@ export async function createCycle(db: Db, actor: Actor, input: TCycleInput): Pro
 export async function updateCycle(db: Db, actor: Actor, id: number, input: TCycleUpdate): Promise<CycleRow> {
   return db.transaction(async (tx) => {
     const current = await loadCycle(tx, id, true);
-    const grant = authorize(actor, 'innovation.manage', current.ownerUnitPath, 'Cycle');
+    const grant = cyclePolicy.authorize(actor, 'update', cycleRecord(current));
     const { version, ...changes } = input;
     if (changes.rubric && JSON.stringify(changes.rubric) !== JSON.stringify(current.rubric)) {
       if (await rubricLocked(tx, current))

@@ -1,22 +1,20 @@
 import { APPROVED_STATES, INNOVATION_CATEGORIES, INNOVATION_LEVELS } from '@lifeline/shared';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import { type Actor, auditActor, authorize } from '../../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { orgUnits } from '../../org-units/org-units.table.js';
 import { people } from '../../people/people.table.js';
-import { visibleCycle } from '../cycles/cycles.service.js';
 import { loadCycle } from '../innovation.access.js';
 import { innovationCycles, innovationProjects } from '../innovation.table.js';
+import { approvedListPolicy, approvedListRecord } from './approved-list.policy.js';
 
 const LEVEL_ORDER = INNOVATION_LEVELS.map((l) => l.code as string);
 
 /** The approved projects of a cycle (立项), by level from the highest, then by code. */
 export async function approvedList(db: Db, actor: Actor, cycleId: number) {
-  // Staff see the list as it forms; everyone in the organising unit's subtree once published.
   const cycle = await loadCycle(db, cycleId);
-  const published = cycle.approvedListPublishedAt !== null && actor.unitPath.startsWith(cycle.ownerUnitPath);
-  if (!published) await visibleCycle(db, actor, cycleId);
+  approvedListPolicy.authorize(actor, 'read', approvedListRecord(cycle, actor));
   const rows = await db
     .select({ p: innovationProjects, unitName: orgUnits.name, leaderName: people.name })
     .from(innovationProjects)
@@ -48,8 +46,8 @@ export const levelLabel = (code: string | null) => INNOVATION_LEVELS.find((c) =>
 
 /** Marks the approved list as published (立项公布). */
 export async function publishApprovedList(db: Db, actor: Actor, cycleId: number) {
-  const cycle = await visibleCycle(db, actor, cycleId);
-  const grant = authorize(actor, 'innovation.manage', cycle.ownerUnitPath, 'Cycle');
+  const cycle = await loadCycle(db, cycleId);
+  const grant = approvedListPolicy.authorize(actor, 'publish', approvedListRecord(cycle, actor));
   return db.transaction(async (tx) => {
     await tx
       .update(innovationCycles)

@@ -14,7 +14,9 @@ import { z } from 'zod';
 import { sendXlsx } from '../../../platform/excel/xlsx.js';
 import { requireActor } from '../../../platform/http/request-context.js';
 import { presentCycle, rubricLocked } from '../cycles/cycles.service.js';
+import { approvedListPolicy } from './approved-list.policy.js';
 import { approvedList, categoryLabel, levelLabel, publishApprovedList } from './approved-list.service.js';
+import { decisionPolicy, meetingPolicy } from './meetings.policy.js';
 import {
   createMeeting,
   decideProject,
@@ -36,7 +38,7 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/innovation/cycles/:id/meetings',
     {
-      config: { access: { permission: 'innovation.read' } },
+      config: { access: meetingPolicy.access('list') },
       schema: {
         tags,
         summary: 'Decision meetings of a cycle',
@@ -50,10 +52,10 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/innovation/cycles/:id/meetings',
     {
-      config: { access: { permission: 'innovation.decide' } },
+      config: { access: meetingPolicy.access('create') },
       schema: {
         tags,
-        summary: 'Record a decision meeting (date, members present, minutes)',
+        summary: 'Record a decision meeting I sit in (date, members present, minutes)',
         params: ZId,
         body: ZMeetingInput,
         response: { 201: ZMeeting, ...errors },
@@ -69,7 +71,7 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/innovation/meetings/:id',
     {
-      config: { access: { permission: 'innovation.read' } },
+      config: { access: meetingPolicy.access('read') },
       schema: {
         tags,
         summary: 'A meeting with its candidate projects, recusals and decisions',
@@ -83,10 +85,10 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
   app.patch(
     '/api/innovation/meetings/:id',
     {
-      config: { access: { permission: 'innovation.decide' } },
+      config: { access: meetingPolicy.access('update') },
       schema: {
         tags,
-        summary: 'Change a meeting’s date, members or minutes',
+        summary: 'Change the date, members or minutes of a meeting I sit in',
         params: ZId,
         body: ZMeetingUpdate,
         response: { 200: ZMeeting, ...errors },
@@ -101,10 +103,11 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/innovation/meetings/:id/decisions',
     {
-      config: { access: { permission: 'innovation.decide' } },
+      config: { access: decisionPolicy.access('decide') },
       schema: {
         tags,
-        summary: 'Approve a shortlisted project with a level and funding, or decline it',
+        summary:
+          'Approve a shortlisted project with a level and funding, or decline it (a member of the meeting not recused from it)',
         params: ZId,
         body: ZDecisionInput,
         response: {
@@ -122,7 +125,7 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/innovation/cycles/:id/approved',
     {
-      config: { access: 'authenticated' },
+      config: { access: approvedListPolicy.access('read') },
       schema: {
         tags,
         summary: 'The approved projects of a cycle (立项公布)',
@@ -146,7 +149,7 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/innovation/cycles/:id/approved.xlsx',
     {
-      config: { access: 'authenticated' },
+      config: { access: approvedListPolicy.access('read') },
       schema: { tags, summary: 'The approved projects as an Excel file', params: ZId },
     },
     async (request, reply) => {
@@ -175,7 +178,7 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/innovation/cycles/:id/approved/publish',
     {
-      config: { access: { permission: 'innovation.manage' } },
+      config: { access: approvedListPolicy.access('publish') },
       schema: {
         tags,
         summary: 'Publish the approved list',

@@ -2,37 +2,54 @@ import type { TDecisionInput, ZMeetingInput, ZMeetingUpdate } from '@lifeline/sh
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import { type Actor, auditActor, authorize, canOn } from '../../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { notify } from '../../../platform/notifications/notify.js';
+import { cycleRecord } from '../cycles/cycles.policy.js';
 import { visibleCycle } from '../cycles/cycles.service.js';
 import {
   assertUpdated,
+  type CycleRow,
   loadCycle,
   personRefs,
   ref,
   requirePeople,
-  visibleProject,
 } from '../innovation.access.js';
 import { innovationDecisions, innovationMeetings, innovationProjects } from '../innovation.table.js';
 import { scheduleMilestoneJobs } from '../management/reminders.js';
 import { presentSummaries } from '../projects/projects.presenter.js';
 import { listProjects } from '../projects/projects.service.js';
 import { recordEvent } from '../projects/transitions.service.js';
+import { visibleProject } from '../projects/visible-project.js';
+import {
+  DECISION_ABILITIES,
+  decisionPolicy,
+  decisionRecord,
+  MEETING_ABILITIES,
+  meetingPolicy,
+} from './meetings.policy.js';
 import { recusals } from './recusal.js';
 
 type MeetingRow = typeof innovationMeetings.$inferSelect;
 
+/** The policy's view of a meeting of a cycle, with these members. */
+const meetingRecord = (cycle: CycleRow, memberIds: readonly number[]) => ({
+  ...cycleRecord(cycle),
+  memberIds,
+});
+
+/** A meeting the caller may see, with its cycle; 404 otherwise. */
 async function visibleMeeting(db: Db, actor: Actor, id: number, lock = false) {
   const q = db.select().from(innovationMeetings).where(eq(innovationMeetings.id, id));
   const [m] = lock ? await q.for('update') : await q;
   if (!m) throw notFound('Meeting');
-  const cycle = await visibleCycle(db, actor, m.cycleId);
-  authorize(actor, 'innovation.read', cycle.ownerUnitPath, 'Meeting');
+  const cycle = await loadCycle(db, m.cycleId);
+  meetingPolicy.authorize(actor, 'read', meetingRecord(cycle, m.memberIds));
   return { m, cycle };
 }
 
+/** The fields of a meeting that leave the server, with the caller's abilities on it. */
 export async function presentMeeting(db: Db, actor: Actor, m: MeetingRow) {
   const cycle = await loadCycle(db, m.cycleId);
   const refs = await personRefs(db, m.memberIds);
@@ -48,7 +65,7 @@ export async function presentMeeting(db: Db, actor: Actor, m: MeetingRow) {
     minutes: m.minutes,
     decisionCount: count.n,
     version: m.version,
-    canDecide: canOn(actor, 'innovation.decide', cycle.ownerUnitPath),
+    abilities: meetingPolicy.abilities(actor, meetingRecord(cycle, m.memberIds), MEETING_ABILITIES),
   };
 }
 
@@ -59,12 +76,13 @@ export async function createMeeting(
   input: z.infer<typeof ZMeetingInput>,
 ) {
   const cycle = await visibleCycle(db, actor, cycleId);
-  const grant = authorize(actor, 'innovation.decide', cycle.ownerUnitPath, 'Cycle');
+  const memberIds = [...new Set(input.memberIds)];
+  const grant = meetingPolicy.authorize(actor, 'create', meetingRecord(cycle, memberIds));
   return db.transaction(async (tx) => {
-    await requirePeople(tx, input.memberIds, 'memberIds');
+    await requirePeople(tx, memberIds, 'memberIds');
     const [m] = await tx
       .insert(innovationMeetings)
-      .values({ ...input, memberIds: [...new Set(input.memberIds)], cycleId, createdBy: actor.personId })
+      .values({ ...input, memberIds, cycleId, createdBy: actor.personId })
       .returning();
     await writeAudit(tx, auditActor(actor, grant), {
       action: 'innovation_meeting.create',
@@ -80,9 +98,12 @@ export async function createMeeting(
 export async function updateMeeting(db: Db, actor: Actor, id: number, input: z.infer<typeof ZMeetingUpdate>) {
   return db.transaction(async (tx) => {
     const { m, cycle } = await visibleMeeting(tx, actor, id, true);
-    const grant = authorize(actor, 'innovation.decide', cycle.ownerUnitPath, 'Meeting');
+    const grant = meetingPolicy.authorize(actor, 'update', meetingRecord(cycle, m.memberIds));
     const { version, ...changes } = input;
     if (changes.memberIds) {
+      changes.memberIds = [...new Set(changes.memberIds)];
+      // Whoever records the meeting stays one of its members.
+      meetingPolicy.authorize(actor, 'update', meetingRecord(cycle, changes.memberIds));
       await requirePeople(tx, changes.memberIds, 'memberIds');
       const [decided] = await tx
         .select({ n: sql<number>`count(*)::int` })
@@ -117,7 +138,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: number, input: z.i
 
 export async function listMeetings(db: Db, actor: Actor, cycleId: number) {
   const cycle = await visibleCycle(db, actor, cycleId);
-  authorize(actor, 'innovation.read', cycle.ownerUnitPath, 'Cycle');
+  meetingPolicy.authorize(actor, 'list', cycleRecord(cycle));
   const rows = await db
     .select()
     .from(innovationMeetings)
@@ -151,7 +172,7 @@ export async function meetingDetail(db: Db, actor: Actor, id: number) {
     { cycleId: m.cycleId, page: 1, pageSize: 1 },
     candidates.map((c) => c.id),
   );
-  const summaries = await presentSummaries(db, actor, list.items);
+  const summaries = presentSummaries(actor, list.items);
   const byId = new Map(list.items.map((p) => [p.id, p]));
   const summaryOf = new Map(summaries.map((p) => [p.id, p]));
   const refs = new Map(members.map((r) => [r.id, r]));
@@ -161,7 +182,8 @@ export async function meetingDetail(db: Db, actor: Actor, id: number) {
       const p = byId.get(pid);
       if (!p) return [];
       const d = decisions.find((x) => x.projectId === pid);
-      const rec = (d ? d.recused : recusals(members, p)).map((r) => ({
+      const now = recusals(members, p);
+      const rec = (d ? d.recused : now).map((r) => ({
         ...ref(refs, r.personId)!,
         reason: r.reason,
       }));
@@ -169,6 +191,7 @@ export async function meetingDetail(db: Db, actor: Actor, id: number) {
         {
           project: summaryOf.get(pid)!,
           recused: rec,
+          abilities: decisionPolicy.abilities(actor, decisionRecord(p, m.memberIds, now), DECISION_ABILITIES),
           decision: d
             ? {
                 id: d.id,
@@ -190,25 +213,18 @@ export async function meetingDetail(db: Db, actor: Actor, id: number) {
 /**
  * Records the meeting's decision on one shortlisted project: the level (which may differ from
  * the one applied for) and funding within the level's range and quota, or a rejection. Members
- * tied to the project are recused and the record says so; someone must remain to decide.
+ * tied to the project are recused and the record says so; the decider is a member who is not
+ * (the decision policy), so someone always remains to decide.
  */
 export async function decideProject(db: Db, actor: Actor, meetingId: number, input: TDecisionInput) {
   return db.transaction(async (tx) => {
     const { m, cycle } = await visibleMeeting(tx, actor, meetingId);
     const p = await visibleProject(tx, actor, input.projectId, true);
-    const grant = authorize(actor, 'innovation.decide', p.unitPath, 'Project');
     if (p.cycleId !== m.cycleId) throw notFound('Project');
     if (input.version !== p.version) assertUpdated([], 'project', p.version);
-    if (p.state !== 'shortlisted')
-      throw new AppError('invalid_transition', `A project in state "${p.state}" cannot be decided`, {
-        reason: 'not_shortlisted',
-        state: p.state,
-        action: input.outcome,
-      });
     const members = [...(await personRefs(tx, m.memberIds)).values()];
     const recused = recusals(members, p);
-    if (recused.length >= members.length)
-      throw new AppError('conflict', 'Every member present is recused from this project', { recused });
+    const grant = decisionPolicy.authorize(actor, 'decide', decisionRecord(p, m.memberIds, recused));
     let level: string | null = null;
     let funding: number | null = null;
     if (input.outcome === 'approve') {

@@ -1,8 +1,9 @@
 import { aggregateScores, rankBy, round2, type TProjectScore } from '@lifeline/shared';
 import { and, eq, inArray } from 'drizzle-orm';
-import { type Actor, authorize } from '../../../platform/authz/actor.js';
+import type { Actor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { orgUnits } from '../../org-units/org-units.table.js';
+import { cyclePolicy, cycleRecord } from '../cycles/cycles.policy.js';
 import { visibleCycle } from '../cycles/cycles.service.js';
 import { innovationProjects } from '../innovation.table.js';
 import { cycleReviews } from './reviews.service.js';
@@ -14,7 +15,7 @@ import { cycleReviews } from './reviews.service.js';
  */
 export async function evaluationBoard(db: Db, actor: Actor, cycleId: number) {
   const cycle = await visibleCycle(db, actor, cycleId);
-  authorize(actor, 'innovation.review', cycle.ownerUnitPath, 'Cycle');
+  cyclePolicy.authorize(actor, 'scores', cycleRecord(cycle));
   const projects = await db
     .select({ p: innovationProjects, unitName: orgUnits.name })
     .from(innovationProjects)

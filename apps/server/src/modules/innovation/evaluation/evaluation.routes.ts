@@ -13,7 +13,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../../platform/http/request-context.js';
+import { cyclePolicy } from '../cycles/cycles.policy.js';
+import { projectPolicy } from '../projects/projects.policy.js';
 import { evaluationBoard } from './board.service.js';
+import { conflictPolicy, reviewPolicy } from './reviews.policy.js';
 import {
   assignReviewers,
   declareConflict,
@@ -39,7 +42,7 @@ export async function evaluationRoutes(fastify: FastifyInstance): Promise<void> 
   app.post(
     '/api/innovation/projects/:id/reviewers',
     {
-      config: { access: { permission: 'innovation.review' } },
+      config: { access: projectPolicy.access('assignReviewers') },
       schema: {
         tags,
         summary: 'Assign reviewers to a completed project (refused for any with a conflict)',
@@ -62,7 +65,7 @@ export async function evaluationRoutes(fastify: FastifyInstance): Promise<void> 
   app.get(
     '/api/innovation/projects/:id/reviewers',
     {
-      config: { access: { permission: 'innovation.review' } },
+      config: { access: projectPolicy.access('readReviewers') },
       schema: {
         tags,
         summary: 'Reviewers assigned to a project and whether they submitted',
@@ -76,7 +79,7 @@ export async function evaluationRoutes(fastify: FastifyInstance): Promise<void> 
   app.delete(
     '/api/innovation/projects/:id/reviewers/:reviewerId',
     {
-      config: { access: { permission: 'innovation.review' } },
+      config: { access: projectPolicy.access('removeReviewer') },
       schema: {
         tags,
         summary: 'Take a reviewer off a project before they submitted',
@@ -93,7 +96,7 @@ export async function evaluationRoutes(fastify: FastifyInstance): Promise<void> 
   app.get(
     '/api/innovation/conflicts',
     {
-      config: { access: { permission: 'innovation.evaluate' } },
+      config: { access: conflictPolicy.access('own') },
       schema: { tags, summary: 'The conflicts I declared', response: { 200: z.array(ZConflict), ...errors } },
     },
     async (request) => myConflicts(db(), requireActor(request)),
@@ -102,7 +105,7 @@ export async function evaluationRoutes(fastify: FastifyInstance): Promise<void> 
   app.delete(
     '/api/innovation/conflicts/:id',
     {
-      config: { access: { permission: 'innovation.evaluate' } },
+      config: { access: conflictPolicy.access('own') },
       schema: {
         tags,
         summary: 'Withdraw a conflict I declared',
@@ -119,7 +122,7 @@ export async function evaluationRoutes(fastify: FastifyInstance): Promise<void> 
   app.post(
     '/api/innovation/conflicts',
     {
-      config: { access: { permission: 'innovation.evaluate' } },
+      config: { access: conflictPolicy.access('declare') },
       schema: {
         tags,
         summary: 'Declare my conflict of interest with a project or a unit',
@@ -136,7 +139,7 @@ export async function evaluationRoutes(fastify: FastifyInstance): Promise<void> 
   app.get(
     '/api/innovation/reviews',
     {
-      config: { access: { permission: 'innovation.evaluate' } },
+      config: { access: reviewPolicy.access('read') },
       schema: { tags, summary: 'My review assignments', response: { 200: z.array(ZMyReview), ...errors } },
     },
     async (request) => myReviews(db(), requireActor(request)),
@@ -145,7 +148,7 @@ export async function evaluationRoutes(fastify: FastifyInstance): Promise<void> 
   app.get(
     '/api/innovation/reviews/:id',
     {
-      config: { access: { permission: 'innovation.evaluate' } },
+      config: { access: reviewPolicy.access('read') },
       schema: {
         tags,
         summary: 'One of my reviews (the others’ only after I submitted mine)',
@@ -159,7 +162,7 @@ export async function evaluationRoutes(fastify: FastifyInstance): Promise<void> 
   app.put(
     '/api/innovation/reviews/:id',
     {
-      config: { access: { permission: 'innovation.evaluate' } },
+      config: { access: reviewPolicy.access('save') },
       schema: {
         tags,
         summary: 'Save or submit my scores',
@@ -178,7 +181,7 @@ export async function evaluationRoutes(fastify: FastifyInstance): Promise<void> 
   app.get(
     '/api/innovation/cycles/:id/evaluation',
     {
-      config: { access: { permission: 'innovation.review' } },
+      config: { access: cyclePolicy.access('scores') },
       schema: {
         tags,
         summary: 'Aggregated scores, disagreement flags and rankings (raw and normalised) per level',

@@ -7,7 +7,7 @@ import {
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import { type Actor, auditActor, authorize, can, canOn } from '../../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { notify } from '../../../platform/notifications/notify.js';
@@ -22,7 +22,6 @@ import {
   type ProjectRow,
   personRefs,
   requirePeople,
-  visibleProject,
 } from '../innovation.access.js';
 import {
   innovationConflicts,
@@ -30,20 +29,25 @@ import {
   innovationProjects,
   innovationReviews,
 } from '../innovation.table.js';
+import { projectPolicy, projectRecord } from '../projects/projects.policy.js';
+import { visibleProject } from '../projects/visible-project.js';
 import { conflictsWith, declaredConflicts, reviewerConflicts } from './conflicts.js';
+import { conflictPolicy, type ReviewRecord, reviewPolicy } from './reviews.policy.js';
 
 type ReviewRow = typeof innovationReviews.$inferSelect;
+
+/** The policy's view of a review of a project. */
+const reviewRecord = (r: ReviewRow, p: ProjectRow): ReviewRecord => ({
+  reviewerId: r.reviewerId,
+  unitPath: p.unitPath,
+  state: r.state,
+});
 
 /** Assigns reviewers to a completed project; refuses anyone with a conflict, naming why. */
 export async function assignReviewers(db: Db, actor: Actor, projectId: number, reviewerIds: number[]) {
   return db.transaction(async (tx) => {
     const p = await visibleProject(tx, actor, projectId, true);
-    const grant = authorize(actor, 'innovation.review', p.unitPath, 'Project');
-    if (p.state !== 'completed')
-      throw new AppError('invalid_transition', 'Reviewers are assigned to completed projects', {
-        reason: 'not_completed',
-        state: p.state,
-      });
+    const grant = projectPolicy.authorize(actor, 'assignReviewers', projectRecord(p));
     const refs = await requirePeople(tx, reviewerIds, 'reviewerIds');
     const conflicts = await reviewerConflicts(tx, [...refs.values()], p);
     if (conflicts.size)
@@ -81,18 +85,11 @@ export async function assignReviewers(db: Db, actor: Actor, projectId: number, r
 
 /** A reviewer declares a conflict with a project or a unit's subtree. */
 export async function declareConflict(db: Db, actor: Actor, input: z.infer<typeof ZConflictInput>) {
-  if (!can(actor, 'innovation.evaluate'))
-    throw new AppError('forbidden', 'You may not do this (innovation.evaluate)');
   return db.transaction(async (tx) => {
-    // Only projects and units within the reviewer's own scope: others answer as if absent.
-    if (input.projectId) {
-      const p = await loadProject(tx, input.projectId);
-      if (!canOn(actor, 'innovation.evaluate', p.unitPath)) throw notFound('Project');
-    }
-    if (input.unitId) {
-      const u = await findUnit(tx, input.unitId);
-      if (!canOn(actor, 'innovation.evaluate', u.path)) throw notFound('Unit');
-    }
+    const unitPath = input.projectId
+      ? (await loadProject(tx, input.projectId)).unitPath
+      : (await findUnit(tx, input.unitId!)).path;
+    conflictPolicy.authorize(actor, 'declare', { unitPath });
     const [row] = await tx
       .insert(innovationConflicts)
       .values({
@@ -147,12 +144,9 @@ export function presentReview(r: ReviewRow, reviewer: { id: number; name: string
   };
 }
 
-/** The caller's own assignment, or 404 (nobody else's review is reachable by its id). */
-async function myReview(db: Db, actor: Actor, id: number, lock = false) {
-  const q = db
-    .select()
-    .from(innovationReviews)
-    .where(and(eq(innovationReviews.id, id), eq(innovationReviews.reviewerId, actor.personId)));
+/** A review by its id, or 404; `lock` takes the row for the transaction. */
+async function loadReview(db: Db, id: number, lock = false) {
+  const q = db.select().from(innovationReviews).where(eq(innovationReviews.id, id));
   const [r] = lock ? await q.for('update') : await q;
   if (!r) throw notFound('Review');
   return r;
@@ -196,11 +190,11 @@ function detailOf(actor: Actor, r: ReviewRow, p: ProjectRow, submitted: Map<numb
   };
 }
 
-/** One of the caller's reviews, as its reviewer sees it. */
+/** One of the caller's reviews, as its reviewer sees it (nobody else's is reachable by its id). */
 export async function reviewDetail(db: Db, actor: Actor, id: number) {
-  const r = await myReview(db, actor, id);
+  const r = await loadReview(db, id);
   const p = await loadProject(db, r.projectId);
-  authorize(actor, 'innovation.evaluate', p.unitPath, 'Review');
+  reviewPolicy.authorize(actor, 'read', reviewRecord(r, p));
   return detailOf(actor, r, p, r.state === 'submitted' ? await submittedOn(db, [r.projectId]) : new Map());
 }
 
@@ -210,8 +204,6 @@ export async function reviewDetail(db: Db, actor: Actor, id: number) {
  * An assignment on a unit the caller no longer evaluates for is left out (its page answers 404).
  */
 export async function myReviews(db: Db, actor: Actor) {
-  if (!can(actor, 'innovation.evaluate'))
-    throw new AppError('forbidden', 'You may not do this (innovation.evaluate)');
   const rows = await db
     .select()
     .from(innovationReviews)
@@ -222,7 +214,7 @@ export async function myReviews(db: Db, actor: Actor) {
     rows.map((r) => r.projectId),
   );
   const inScope = rows.filter((r) =>
-    canOn(actor, 'innovation.evaluate', projects.get(r.projectId)!.unitPath),
+    reviewPolicy.can(actor, 'read', reviewRecord(r, projects.get(r.projectId)!)),
   );
   const submitted = await submittedOn(
     db,
@@ -246,15 +238,11 @@ function checkScores(rubric: TRubricDimension[], input: TScoreInput) {
 /** Saves or submits the caller's scores; a submitted review is final. */
 export async function saveReview(db: Db, actor: Actor, id: number, input: TScoreInput) {
   return db.transaction(async (tx) => {
-    const r = await myReview(tx, actor, id, true);
+    const r = await loadReview(tx, id, true);
     const p = await loadProject(tx, r.projectId);
-    const grant = authorize(actor, 'innovation.evaluate', p.unitPath, 'Review');
+    reviewPolicy.authorize(actor, 'read', reviewRecord(r, p));
     if (input.version !== r.version) assertUpdated([], 'review', r.version);
-    if (r.state === 'submitted')
-      throw new AppError('invalid_transition', 'A submitted review is final', {
-        reason: 'review_submitted',
-        state: r.state,
-      });
+    const grant = reviewPolicy.authorize(actor, 'save', reviewRecord(r, p));
     const cycle = await loadCycle(tx, p.cycleId);
     checkScores(cycle.rubric, input);
     const rows = await tx
@@ -339,7 +327,7 @@ export async function withdrawConflict(db: Db, actor: Actor, id: number) {
 /** The reviewers assigned to a project and whether they submitted (never their scores here). */
 export async function projectReviewers(db: Db, actor: Actor, projectId: number) {
   const p = await visibleProject(db, actor, projectId);
-  authorize(actor, 'innovation.review', p.unitPath, 'Project');
+  projectPolicy.authorize(actor, 'readReviewers', projectRecord(p));
   const rows = await db
     .select({ r: innovationReviews, name: people.name, no: people.employeeNo })
     .from(innovationReviews)
@@ -358,7 +346,7 @@ export async function projectReviewers(db: Db, actor: Actor, projectId: number) 
 export async function removeReviewer(db: Db, actor: Actor, projectId: number, reviewerId: number) {
   await db.transaction(async (tx) => {
     const p = await visibleProject(tx, actor, projectId);
-    const grant = authorize(actor, 'innovation.review', p.unitPath, 'Project');
+    const grant = projectPolicy.authorize(actor, 'removeReviewer', projectRecord(p));
     const [r] = await tx
       .select()
       .from(innovationReviews)

@@ -13,6 +13,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../../platform/http/request-context.js';
+import { cyclePolicy } from '../cycles/cycles.policy.js';
+import { projectPolicy } from '../projects/projects.policy.js';
+import { changePolicy } from './changes.policy.js';
 import {
   addProgressReport,
   addSupervisionNote,
@@ -34,7 +37,7 @@ export async function managementRoutes(fastify: FastifyInstance): Promise<void> 
   app.post(
     '/api/innovation/projects/:id/progress',
     {
-      config: { access: { permission: 'innovation.declare' } },
+      config: { access: projectPolicy.access('report') },
       schema: {
         tags,
         summary: 'Report progress (optionally completing a milestone)',
@@ -55,7 +58,7 @@ export async function managementRoutes(fastify: FastifyInstance): Promise<void> 
   app.post(
     '/api/innovation/projects/:id/supervision',
     {
-      config: { access: { permission: 'innovation.review' } },
+      config: { access: projectPolicy.access('supervise') },
       schema: {
         tags,
         summary: 'Add a supervision note (督导; never shown to the applicant)',
@@ -74,7 +77,7 @@ export async function managementRoutes(fastify: FastifyInstance): Promise<void> 
   app.get(
     '/api/innovation/projects/:id/changes',
     {
-      config: { access: 'authenticated' },
+      config: { access: projectPolicy.access('read') },
       schema: {
         tags,
         summary: 'Change requests of a project',
@@ -88,7 +91,7 @@ export async function managementRoutes(fastify: FastifyInstance): Promise<void> 
   app.post(
     '/api/innovation/projects/:id/changes',
     {
-      config: { access: { permission: 'innovation.declare' } },
+      config: { access: projectPolicy.access('requestChange') },
       schema: {
         tags,
         summary: 'Ask to change team, level, funding or a deadline',
@@ -106,7 +109,7 @@ export async function managementRoutes(fastify: FastifyInstance): Promise<void> 
   app.post(
     '/api/innovation/changes/:id/decision',
     {
-      config: { access: { permission: 'innovation.review' } },
+      config: { access: changePolicy.access('decide') },
       schema: {
         tags,
         summary: 'Approve (and apply) or reject a change request',
@@ -124,7 +127,7 @@ export async function managementRoutes(fastify: FastifyInstance): Promise<void> 
   app.get(
     '/api/innovation/cycles/:id/changes',
     {
-      config: { access: { permission: 'innovation.review' } },
+      config: { access: cyclePolicy.access('changes') },
       schema: {
         tags,
         summary: 'Pending change requests of a cycle',
@@ -138,7 +141,7 @@ export async function managementRoutes(fastify: FastifyInstance): Promise<void> 
   app.get(
     '/api/innovation/cycles/:id/overdue',
     {
-      config: { access: { permission: 'innovation.read' } },
+      config: { access: cyclePolicy.access('board') },
       schema: {
         tags,
         summary: 'Open milestones past their due date',

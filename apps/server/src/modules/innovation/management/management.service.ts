@@ -7,21 +7,15 @@ import type {
 import { and, asc, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import { type Actor, auditActor, authorize, canOn, scopeSql } from '../../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { notify } from '../../../platform/notifications/notify.js';
 import { orgUnits } from '../../org-units/org-units.table.js';
 import { people } from '../../people/people.table.js';
+import { cyclePolicy, cycleRecord } from '../cycles/cycles.policy.js';
 import { visibleCycle } from '../cycles/cycles.service.js';
-import {
-  assertUpdated,
-  loadCycle,
-  loadProject,
-  requirePeople,
-  today,
-  visibleProject,
-} from '../innovation.access.js';
+import { assertUpdated, loadCycle, loadProject, requirePeople, today } from '../innovation.access.js';
 import {
   innovationChangeRequests,
   innovationMilestones,
@@ -29,17 +23,11 @@ import {
   innovationProjects,
   innovationSupervisionNotes,
 } from '../innovation.table.js';
-import { RUNNING_STATES } from '../projects/projects.rules.js';
+import { projectPolicy, projectRecord } from '../projects/projects.policy.js';
 import { recordEvent } from '../projects/transitions.service.js';
+import { visibleProject } from '../projects/visible-project.js';
+import { CHANGE_ABILITIES, changePolicy } from './changes.policy.js';
 import { scheduleMilestoneJobs } from './reminders.js';
-
-function assertRunning(state: string) {
-  if (!RUNNING_STATES.includes(state))
-    throw new AppError('invalid_transition', 'Only a project under implementation takes this', {
-      reason: 'not_running',
-      state,
-    });
-}
 
 /** A progress report of the applicant; may mark a milestone done. */
 export async function addProgressReport(
@@ -50,8 +38,7 @@ export async function addProgressReport(
 ) {
   return db.transaction(async (tx) => {
     const p = await visibleProject(tx, actor, id, true);
-    const grant = authorize(actor, 'innovation.declare', p.unitPath, 'Project');
-    assertRunning(p.state);
+    const grant = projectPolicy.authorize(actor, 'report', projectRecord(p));
     if (input.milestoneId) {
       const [m] = await tx
         .select()
@@ -83,11 +70,7 @@ export async function addProgressReport(
 export async function addSupervisionNote(db: Db, actor: Actor, id: number, note: string) {
   return db.transaction(async (tx) => {
     const p = await visibleProject(tx, actor, id);
-    const grant = authorize(actor, 'innovation.review', p.unitPath, 'Project');
-    if (p.state === 'draft')
-      throw new AppError('invalid_transition', 'A draft is not supervised', {
-        reason: 'draft_not_supervised',
-      });
+    const grant = projectPolicy.authorize(actor, 'supervise', projectRecord(p));
     const [row] = await tx
       .insert(innovationSupervisionNotes)
       .values({ projectId: id, note, authorId: actor.personId })
@@ -112,8 +95,7 @@ export async function requestChange(
 ) {
   return db.transaction(async (tx) => {
     const p = await visibleProject(tx, actor, id);
-    const grant = authorize(actor, 'innovation.declare', p.unitPath, 'Project');
-    assertRunning(p.state);
+    const grant = projectPolicy.authorize(actor, 'requestChange', projectRecord(p));
     await checkProposal(tx, id, input.proposal);
     const [row] = await tx
       .insert(innovationChangeRequests)
@@ -177,17 +159,13 @@ export async function decideChange(
 ) {
   return db.transaction(async (tx) => {
     const { row, p } = await visibleChange(tx, actor, id);
-    const grant = authorize(actor, 'innovation.review', p.unitPath, 'Change request');
     if (input.version !== row.version) assertUpdated([], 'change request', row.version);
-    if (row.state !== 'pending')
-      throw new AppError('invalid_transition', 'The change request was already decided', {
-        reason: 'already_decided',
-        state: row.state,
-      });
-    if (input.approve) {
-      assertRunning(p.state);
-      await applyChange(tx, p.id, row.proposal);
-    }
+    const grant = changePolicy.authorize(actor, 'decide', {
+      unitPath: p.unitPath,
+      projectState: p.state,
+      state: row.state,
+    });
+    if (input.approve) await applyChange(tx, p.id, row.proposal);
     const state = input.approve ? 'approved' : 'rejected';
     const updated = await tx
       .update(innovationChangeRequests)
@@ -241,14 +219,16 @@ async function applyChange(db: Db, projectId: number, proposal: TChangeProposal)
 export async function listChanges(db: Db, actor: Actor, filter: { projectId?: number; cycleId?: number }) {
   const requester = sql`(select name from people where id = ${innovationChangeRequests.requestedBy})`;
   const decider = sql`(select name from people where id = ${innovationChangeRequests.decidedBy})`;
-  const where = [scopeSql(actor, 'innovation.read', orgUnits.path)];
+  const where = [changePolicy.scope(actor, 'list', orgUnits.path)];
   if (filter.projectId) {
+    // Whoever may see the project sees its requests (its applicant unit's declarers too).
     const p = await visibleProject(db, actor, filter.projectId);
     where.length = 0;
     where.push(eq(innovationChangeRequests.projectId, p.id));
   }
   if (filter.cycleId) {
-    await visibleCycle(db, actor, filter.cycleId);
+    const cycle = await visibleCycle(db, actor, filter.cycleId);
+    cyclePolicy.authorize(actor, 'changes', cycleRecord(cycle));
     where.push(eq(innovationProjects.cycleId, filter.cycleId), eq(innovationChangeRequests.state, 'pending'));
   }
   const rows = await db
@@ -280,17 +260,18 @@ export async function listChanges(db: Db, actor: Actor, filter: { projectId?: nu
     decidedAt: r.c.decidedAt,
     decisionComment: r.c.decisionComment,
     version: r.c.version,
-    canDecide:
-      r.c.state === 'pending' &&
-      RUNNING_STATES.includes(r.projectState) &&
-      canOn(actor, 'innovation.review', r.unitPath),
+    abilities: changePolicy.abilities(
+      actor,
+      { unitPath: r.unitPath, projectState: r.projectState, state: r.c.state },
+      CHANGE_ABILITIES,
+    ),
   }));
 }
 
 /** Open milestones past their due date in a cycle's running projects. */
 export async function overdueMilestones(db: Db, actor: Actor, cycleId: number) {
   const cycle = await visibleCycle(db, actor, cycleId);
-  authorize(actor, 'innovation.read', cycle.ownerUnitPath, 'Cycle');
+  cyclePolicy.authorize(actor, 'board', cycleRecord(cycle));
   const day = today();
   const rows = await db
     .select({
@@ -309,7 +290,7 @@ export async function overdueMilestones(db: Db, actor: Actor, cycleId: number) {
         eq(innovationProjects.state, 'approved'),
         isNull(innovationMilestones.doneOn),
         lt(innovationMilestones.dueOn, day),
-        scopeSql(actor, 'innovation.read', orgUnits.path),
+        projectPolicy.scope(actor, 'listSubmitted', orgUnits.path),
       ),
     )
     .orderBy(asc(innovationMilestones.dueOn), asc(innovationMilestones.id));

@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import { type Actor, auditActor, authorize } from '../../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import type { FileStore } from '../../../platform/files/file-store.js';
 import { FILE_KINDS, getFile, type StoredFile, saveFile } from '../../../platform/files/files.service.js';
-import { visibleProject } from '../innovation.access.js';
 import { innovationAttachments } from '../innovation.table.js';
-import { ATTACHABLE_STATES, EDITABLE_STATES } from './projects.rules.js';
+import { projectPolicy, projectRecord } from './projects.policy.js';
+import { visibleProject } from './visible-project.js';
 
 /** Attachments are documents or images up to 20 MB, at most 20 per project. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -21,12 +21,7 @@ export async function addAttachment(
   upload: { bytes: Buffer; filename: string },
 ): Promise<StoredFile> {
   const p = await visibleProject(db, actor, id);
-  const grant = authorize(actor, 'innovation.declare', p.unitPath, 'Project');
-  if (!ATTACHABLE_STATES.includes(p.state))
-    throw new AppError('invalid_transition', 'Attachments cannot be added in this state', {
-      reason: 'not_attachable',
-      state: p.state,
-    });
+  const grant = projectPolicy.authorize(actor, 'attach', projectRecord(p));
   const existing = await db.$count(innovationAttachments, eq(innovationAttachments.projectId, id));
   if (existing >= MAX_ATTACHMENTS)
     throw new AppError('conflict', `A project has at most ${MAX_ATTACHMENTS} attachments`);
@@ -70,12 +65,7 @@ export async function projectAttachment(
 export async function removeAttachment(db: Db, actor: Actor, id: number, fileId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const p = await visibleProject(tx, actor, id, true);
-    const grant = authorize(actor, 'innovation.declare', p.unitPath, 'Project');
-    if (!EDITABLE_STATES.includes(p.state))
-      throw new AppError('invalid_transition', 'Attachments of a submitted declaration are kept', {
-        reason: 'attachment_kept',
-        state: p.state,
-      });
+    const grant = projectPolicy.authorize(actor, 'detach', projectRecord(p));
     const gone = await tx
       .delete(innovationAttachments)
       .where(and(eq(innovationAttachments.projectId, id), eq(innovationAttachments.fileId, fileId)))

@@ -1,16 +1,16 @@
-import type {
-  TInnovationCategory,
-  TInnovationLevel,
-  TProject,
-  TProjectAction,
-  TProjectSummary,
+import {
+  PROJECT_ACTIONS,
+  type TInnovationCategory,
+  type TInnovationLevel,
+  type TProject,
+  type TProjectSummary,
 } from '@lifeline/shared';
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import { type Actor, canOn } from '../../../platform/authz/actor.js';
+import type { Actor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { storedFiles } from '../../../platform/files/files.table.js';
 import { people } from '../../people/people.table.js';
-import { loadCycle, type ProjectRow, personRefs, ref, today } from '../innovation.access.js';
+import { type ProjectRow, personRefs, ref, today } from '../innovation.access.js';
 import {
   innovationAttachments,
   innovationEvents,
@@ -18,16 +18,14 @@ import {
   innovationRevisions,
   innovationSupervisionNotes,
 } from '../innovation.table.js';
-import { ATTACHABLE_STATES, allowedActions, EDITABLE_STATES, RUNNING_STATES } from './projects.rules.js';
+import { PROJECT_PAGE_ABILITIES, projectPolicy, projectRecord } from './projects.policy.js';
+import { RUNNING_STATES } from './projects.rules.js';
 import { milestonesOf } from './projects.service.js';
 
 type Leader = { id: number; name: string; employeeNo: string };
 
-/** A list row: only what a list needs, with the actions open to the caller now. */
-export function presentProjectSummary(
-  p: ProjectRow & { leader: Leader },
-  actions: TProjectAction[],
-): TProjectSummary {
+/** A list row: only what a list needs, with the caller's abilities on the moves of the workflow now. */
+export function presentProjectSummary(actor: Actor, p: ProjectRow & { leader: Leader }): TProjectSummary {
   return {
     id: p.id,
     code: p.code,
@@ -47,30 +45,20 @@ export function presentProjectSummary(
     submittedAt: p.submittedAt,
     updatedAt: p.updatedAt,
     version: p.version,
-    actions,
+    abilities: projectPolicy.abilities(actor, projectRecord(p), PROJECT_ACTIONS),
   };
 }
 
-/** List rows with each row's actions, reading the declaration window of each cycle once. */
-export async function presentSummaries(
-  db: Db,
-  actor: Actor,
-  rows: (ProjectRow & { leader: Leader })[],
-): Promise<TProjectSummary[]> {
-  const day = today();
-  const cycles = new Map<number, Awaited<ReturnType<typeof loadCycle>>>();
-  for (const id of new Set(rows.map((r) => r.cycleId))) cycles.set(id, await loadCycle(db, id));
-  return rows.map((r) =>
-    presentProjectSummary(r, allowedActions(actor, r, cycles.get(r.cycleId)!.windows.declaration, day)),
-  );
+/** List rows, each with the caller's abilities on it. */
+export function presentSummaries(actor: Actor, rows: (ProjectRow & { leader: Leader })[]): TProjectSummary[] {
+  return rows.map((r) => presentProjectSummary(actor, r));
 }
 
-/** The whole project as the caller may see it, with the actions open to them now. */
+/** The whole project as the caller may see it, with their abilities on it now. */
 export async function presentProject(db: Db, actor: Actor, p: ProjectRow): Promise<TProject> {
-  const cycle = await loadCycle(db, p.cycleId);
   const day = today();
-  const staff =
-    canOn(actor, 'innovation.review', p.unitPath) || canOn(actor, 'innovation.decide', p.unitPath);
+  const record = projectRecord(p, day);
+  const staff = projectPolicy.can(actor, 'readSupervision', record);
   const [milestones, attachments, events, reports, notes, [revisions]] = await Promise.all([
     milestonesOf(db, [p.id]),
     db
@@ -105,12 +93,8 @@ export async function presentProject(db: Db, actor: Actor, p: ProjectRow): Promi
       .where(eq(innovationRevisions.projectId, p.id)),
   ]);
   const refs = await personRefs(db, [p.leaderId, ...p.teamIds]);
-  const declarer = canOn(actor, 'innovation.declare', p.unitPath);
   return {
-    ...presentProjectSummary(
-      { ...p, leader: ref(refs, p.leaderId)! },
-      allowedActions(actor, p, cycle.windows.declaration, day),
-    ),
+    ...presentProjectSummary(actor, { ...p, leader: ref(refs, p.leaderId)! }),
     objectives: p.objectives,
     plan: p.plan,
     team: p.teamIds.flatMap((id) => ref(refs, id) ?? []),
@@ -150,14 +134,6 @@ export async function presentProject(db: Db, actor: Actor, p: ProjectRow): Promi
       ? notes.map(({ n, authorName }) => ({ id: n.id, note: n.note, authorName, at: n.at }))
       : null,
     revisionCount: revisions.n,
-    abilities: {
-      edit: declarer && EDITABLE_STATES.includes(p.state),
-      attach: declarer && ATTACHABLE_STATES.includes(p.state),
-      detach: declarer && EDITABLE_STATES.includes(p.state),
-      report: declarer && RUNNING_STATES.includes(p.state),
-      supervise: canOn(actor, 'innovation.review', p.unitPath) && p.state !== 'draft',
-      requestChange: declarer && RUNNING_STATES.includes(p.state),
-      assignReviewers: canOn(actor, 'innovation.review', p.unitPath) && p.state === 'completed',
-    },
+    abilities: projectPolicy.abilities(actor, record, [...PROJECT_ACTIONS, ...PROJECT_PAGE_ABILITIES]),
   };
 }

@@ -15,12 +15,13 @@ import { z } from 'zod';
 import { AppError } from '../../../platform/errors.js';
 import { sendFile } from '../../../platform/files/files.service.js';
 import { requireActor } from '../../../platform/http/request-context.js';
-import { visibleProject } from '../innovation.access.js';
 import { addAttachment, projectAttachment, removeAttachment } from './attachments.service.js';
+import { projectPolicy as policy } from './projects.policy.js';
 import { presentProject, presentSummaries } from './projects.presenter.js';
 import { createProject, listProjects, updateProject } from './projects.service.js';
 import { projectRevisions } from './revisions.service.js';
 import { transitionProject } from './transitions.service.js';
+import { visibleProject } from './visible-project.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const ZFileParams = ZId.extend({ fileId: z.uuid() });
@@ -44,7 +45,7 @@ export async function projectRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/innovation/projects',
     {
-      config: { access: 'authenticated' },
+      config: { access: policy.access('list') },
       schema: {
         tags,
         summary: 'Projects I may see (drafts only of my own units), filtered and paged',
@@ -55,14 +56,14 @@ export async function projectRoutes(fastify: FastifyInstance): Promise<void> {
     async (request) => {
       const actor = requireActor(request);
       const page = await listProjects(db(), actor, request.query);
-      return { total: page.total, items: await presentSummaries(db(), actor, page.items) };
+      return { total: page.total, items: presentSummaries(actor, page.items) };
     },
   );
 
   app.post(
     '/api/innovation/projects',
     {
-      config: { access: { permission: 'innovation.declare' } },
+      config: { access: policy.access('create') },
       schema: {
         tags,
         summary: 'Start a declaration (a draft)',
@@ -80,10 +81,10 @@ export async function projectRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/innovation/projects/:id',
     {
-      config: { access: 'authenticated' },
+      config: { access: policy.access('read') },
       schema: {
         tags,
-        summary: 'A project with its history and the actions open to me',
+        summary: 'A project with its history and my abilities on it',
         params: ZId,
         response: { 200: ZProject, ...errors },
       },
@@ -97,7 +98,7 @@ export async function projectRoutes(fastify: FastifyInstance): Promise<void> {
   app.patch(
     '/api/innovation/projects/:id',
     {
-      config: { access: { permission: 'innovation.declare' } },
+      config: { access: policy.access('edit') },
       schema: {
         tags,
         summary: 'Edit a draft or a returned declaration',
@@ -116,7 +117,7 @@ export async function projectRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/innovation/projects/:id/transitions',
     {
-      config: { access: 'authenticated' },
+      config: { access: policy.access('move') },
       schema: {
         tags,
         summary: 'Take a workflow action (the permission depends on the action; see the transition table)',
@@ -135,7 +136,7 @@ export async function projectRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/innovation/projects/:id/revisions',
     {
-      config: { access: 'authenticated' },
+      config: { access: policy.access('read') },
       schema: {
         tags,
         summary: 'Every submitted version, each with its changes from the one before',
@@ -149,7 +150,7 @@ export async function projectRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/innovation/projects/:id/attachments',
     {
-      config: { access: { permission: 'innovation.declare' } },
+      config: { access: policy.access('attach') },
       schema: {
         tags,
         summary: 'Attach a document (PDF, Word, Excel, PowerPoint, image; multipart field "file")',
@@ -176,7 +177,7 @@ export async function projectRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/innovation/projects/:id/attachments/:fileId',
     {
-      config: { access: 'authenticated' },
+      config: { access: policy.access('read') },
       schema: { tags, summary: 'Download an attachment', params: ZFileParams },
     },
     async (request, reply) => {
@@ -193,7 +194,7 @@ export async function projectRoutes(fastify: FastifyInstance): Promise<void> {
   app.delete(
     '/api/innovation/projects/:id/attachments/:fileId',
     {
-      config: { access: { permission: 'innovation.declare' } },
+      config: { access: policy.access('detach') },
       schema: {
         tags,
         summary: 'Remove an attachment of a draft',

@@ -1,12 +1,4 @@
-import {
-  actionsFrom,
-  inWindow,
-  PROJECT_TRANSITIONS,
-  type TProjectAction,
-  type TProjectState,
-  type TWindow,
-} from '@lifeline/shared';
-import { type Actor, canOn } from '../../../platform/authz/actor.js';
+import { inWindow, type TProjectAction, type TProjectState, type TWindow } from '@lifeline/shared';
 
 /** Why an action in the table is not open now, or null when it is. */
 export function windowProblem(
@@ -22,26 +14,6 @@ export function windowProblem(
     return day < declaration.from ? 'declaration_not_open' : 'declaration_open';
   }
   return null;
-}
-
-/**
- * The transitions the caller may take now: the table's moves from this state that the caller
- * holds the permission for on the project's unit, whose window is open, and that are not taken
- * through a decision meeting.
- */
-export function allowedActions(
-  actor: Actor,
-  p: { state: string; unitPath: string },
-  declaration: TWindow,
-  day: string,
-): TProjectAction[] {
-  const state = p.state as TProjectState;
-  return actionsFrom(state).filter((a) => {
-    const t = PROJECT_TRANSITIONS[a];
-    if (t.viaMeeting) return false;
-    if (!canOn(actor, t.permission, p.unitPath)) return false;
-    return windowProblem(a, state, declaration, day) === null;
-  });
 }
 
 /** States in which the applicant may still edit the declaration. */

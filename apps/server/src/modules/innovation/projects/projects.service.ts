@@ -1,12 +1,13 @@
 import type { TProjectCreate, TProjectListQuery, TProjectUpdate } from '@lifeline/shared';
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { diffFields, writeAudit } from '../../../platform/audit/audit.js';
-import { type Actor, auditActor, authorize, scopeSql } from '../../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError } from '../../../platform/errors.js';
 import { findUnit } from '../../org-units/org-units.service.js';
 import { orgUnits } from '../../org-units/org-units.table.js';
 import { people } from '../../people/people.table.js';
+import { cyclePolicy, cycleRecord } from '../cycles/cycles.policy.js';
 import { visibleCycle } from '../cycles/cycles.service.js';
 import {
   assertUpdated,
@@ -14,11 +15,14 @@ import {
   loadCycle,
   loadProject,
   type ProjectRow,
+  projectFields,
   requirePeople,
-  visibleProject,
+  today,
+  toProjectRow,
 } from '../innovation.access.js';
 import { innovationCycles, innovationMilestones, innovationProjects } from '../innovation.table.js';
-import { EDITABLE_STATES } from './projects.rules.js';
+import { projectPolicy, projectRecord } from './projects.policy.js';
+import { visibleProject } from './visible-project.js';
 
 type Milestones = TProjectCreate['milestones'];
 
@@ -46,7 +50,14 @@ async function replaceMilestones(db: Db, projectId: number, milestones: Mileston
 export async function createProject(db: Db, actor: Actor, input: TProjectCreate): Promise<ProjectRow> {
   const cycle = await visibleCycle(db, actor, input.cycleId);
   const unit = await findUnit(db, input.unitId);
-  const grant = authorize(actor, 'innovation.declare', unit.path, 'Unit');
+  // The record is the draft to be: the applicant unit's, in this cycle.
+  const grant = projectPolicy.authorize(actor, 'create', {
+    unitPath: unit.path,
+    state: 'draft',
+    reviewerIds: [],
+    declaration: cycle.windows.declaration,
+    today: today(),
+  });
   if (!unit.path.startsWith(cycle.ownerUnitPath))
     throw new AppError('validation_failed', 'The unit is not part of this cycle', {
       issues: [{ path: ['unitId'], message: 'The unit is not part of this cycle' }],
@@ -87,13 +98,8 @@ export async function updateProject(
 ): Promise<ProjectRow> {
   return db.transaction(async (tx) => {
     const current = await visibleProject(tx, actor, id, true);
-    const grant = authorize(actor, 'innovation.declare', current.unitPath, 'Project');
     if (input.version !== current.version) assertUpdated([], 'project', current.version);
-    if (!EDITABLE_STATES.includes(current.state))
-      throw new AppError('invalid_transition', 'Only a draft or a returned declaration can be edited', {
-        reason: 'not_editable',
-        state: current.state,
-      });
+    const grant = projectPolicy.authorize(actor, 'edit', projectRecord(current));
     const { version, milestones, ...changes } = input;
     if (changes.levelApplied) assertOffered(await loadCycle(tx, current.cycleId), changes.levelApplied);
     if (changes.leaderId || changes.teamIds)
@@ -123,10 +129,13 @@ export async function updateProject(
   });
 }
 
-/** The SQL condition for "projects the caller may see": declarers see drafts, readers the rest. */
+/**
+ * The SQL condition for the project list (the project policy's `list`): declarers see their units'
+ * projects, drafts too; readers the submitted ones (a draft is private to the applicant unit).
+ */
 export function visibleProjectsSql(actor: Actor): SQL {
-  return sql`(${scopeSql(actor, 'innovation.declare', orgUnits.path)}
-    or (${innovationProjects.state} <> 'draft' and ${scopeSql(actor, 'innovation.read', orgUnits.path)}))`;
+  return sql`(${projectPolicy.scope(actor, 'listDeclared', orgUnits.path)}
+    or (${innovationProjects.state} <> 'draft' and ${projectPolicy.scope(actor, 'listSubmitted', orgUnits.path)}))`;
 }
 
 /** A filtered page of the projects the caller may see (or exactly the given ones, unpaged). */
@@ -153,14 +162,7 @@ export async function listProjects(db: Db, actor: Actor, q: TProjectListQuery, i
     where.push(sql`(${innovationProjects.title} ilike ${like} or ${innovationProjects.code} ilike ${like})`);
   }
   const base = db
-    .select({
-      project: innovationProjects,
-      unitName: orgUnits.name,
-      unitPath: orgUnits.path,
-      cycleName: innovationCycles.name,
-      leaderName: people.name,
-      leaderNo: people.employeeNo,
-    })
+    .select({ ...projectFields, leaderName: people.name, leaderNo: people.employeeNo })
     .from(innovationProjects)
     .innerJoin(orgUnits, eq(orgUnits.id, innovationProjects.unitId))
     .innerJoin(innovationCycles, eq(innovationCycles.id, innovationProjects.cycleId))
@@ -180,10 +182,7 @@ export async function listProjects(db: Db, actor: Actor, q: TProjectListQuery, i
   return {
     total: count.n,
     items: rows.map((r) => ({
-      ...r.project,
-      unitName: r.unitName,
-      unitPath: r.unitPath,
-      cycleName: r.cycleName,
+      ...toProjectRow(r),
       leader: { id: r.project.leaderId, name: r.leaderName, employeeNo: r.leaderNo },
     })),
   };
@@ -192,7 +191,7 @@ export async function listProjects(db: Db, actor: Actor, q: TProjectListQuery, i
 /** Counts of a cycle's applications (drafts excluded) by state, level, category and unit. */
 export async function projectBoard(db: Db, actor: Actor, cycleId: number) {
   const cycle = await visibleCycle(db, actor, cycleId);
-  authorize(actor, 'innovation.read', cycle.ownerUnitPath, 'Cycle');
+  cyclePolicy.authorize(actor, 'board', cycleRecord(cycle));
   const rows = await db
     .select({
       state: innovationProjects.state,
@@ -208,7 +207,7 @@ export async function projectBoard(db: Db, actor: Actor, cycleId: number) {
       and(
         eq(innovationProjects.cycleId, cycleId),
         sql`${innovationProjects.state} <> 'draft'`,
-        scopeSql(actor, 'innovation.read', orgUnits.path),
+        projectPolicy.scope(actor, 'listSubmitted', orgUnits.path),
       ),
     )
     .groupBy(innovationProjects.state, sql`2`, innovationProjects.category, orgUnits.id, orgUnits.name);

@@ -2,8 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { people } from '../../people/people.table.js';
-import { visibleProject } from '../innovation.access.js';
 import { innovationRevisions } from '../innovation.table.js';
+import { visibleProject } from './visible-project.js';
 
 /** Every submitted version of a declaration, each with what changed since the one before. */
 export async function projectRevisions(db: Db, actor: Actor, id: number) {

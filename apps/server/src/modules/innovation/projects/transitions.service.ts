@@ -1,18 +1,11 @@
 import { nextState, PROJECT_TRANSITIONS, type TProjectState, type TTransitionInput } from '@lifeline/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/audit.js';
-import { type Actor, auditActor, authorize } from '../../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError } from '../../../platform/errors.js';
 import { notify } from '../../../platform/notifications/notify.js';
-import {
-  assertUpdated,
-  loadCycle,
-  loadProject,
-  type ProjectRow,
-  today,
-  visibleProject,
-} from '../innovation.access.js';
+import { assertUpdated, loadProject, type ProjectRow } from '../innovation.access.js';
 import {
   innovationChangeRequests,
   innovationEvents,
@@ -20,7 +13,8 @@ import {
   innovationProjects,
   innovationRevisions,
 } from '../innovation.table.js';
-import { windowProblem } from './projects.rules.js';
+import { projectPolicy, projectRecord, tableProblem } from './projects.policy.js';
+import { visibleProject } from './visible-project.js';
 
 /** The declaration as submitted: what a revision keeps and the diff compares. */
 async function snapshot(db: Db, p: ProjectRow): Promise<Record<string, unknown>> {
@@ -48,8 +42,9 @@ async function snapshot(db: Db, p: ProjectRow): Promise<Record<string, unknown>>
 
 /**
  * Takes one step of the workflow: the version first (two people acting at once: one wins, the
- * other gets a conflict and nothing changes), then the table, the permission on the project's
- * unit, the required text and the window. State, history, audit and notices commit together.
+ * other gets a conflict and nothing changes), then the table, the project policy's rule for the
+ * move (the permission of its row on the project's unit, the window) and the required text.
+ * State, history, audit and notices commit together.
  */
 export async function transitionProject(
   db: Db,
@@ -60,30 +55,16 @@ export async function transitionProject(
   return db.transaction(async (tx) => {
     const p = await visibleProject(tx, actor, id, true);
     if (input.version !== p.version) assertUpdated([], 'project', p.version);
+    // A move the table does not have is refused as such, whoever asks.
+    const refused = tableProblem(input.action, p.state);
+    if (refused) throw refused;
+    const to = nextState(p.state as TProjectState, input.action)!;
+    const grant = projectPolicy.authorize(actor, input.action, projectRecord(p));
     const t = PROJECT_TRANSITIONS[input.action];
-    const to = nextState(p.state as TProjectState, input.action);
-    if (!to || t.viaMeeting) {
-      throw new AppError(
-        'invalid_transition',
-        t.viaMeeting
-          ? 'Approval and rejection are decided in a decision meeting'
-          : `A project in state "${p.state}" cannot be "${input.action}"`,
-        { reason: t.viaMeeting ? 'via_meeting' : 'not_in_table', state: p.state, action: input.action },
-      );
-    }
-    const grant = authorize(actor, t.permission, p.unitPath, 'Project');
     const text = input.comment?.trim() ?? '';
     if (t.needs && !text)
       throw new AppError('validation_failed', `This action needs a ${t.needs}`, {
         issues: [{ path: ['comment'], message: `This action needs a ${t.needs}` }],
-      });
-    const cycle = await loadCycle(tx, p.cycleId);
-    const problem = windowProblem(input.action, p.state as TProjectState, cycle.windows.declaration, today());
-    if (problem)
-      throw new AppError('invalid_transition', `Not possible now: ${problem.replaceAll('_', ' ')}`, {
-        state: p.state,
-        action: input.action,
-        reason: problem,
       });
 
     const set: Partial<typeof innovationProjects.$inferInsert> = { state: to };

@@ -120,7 +120,7 @@ function AwardCard({ view, award }: { view: TAwardsView; award: TAward }) {
           {t('awards.form.success')}
         </p>
       )}
-      {view.canObject &&
+      {view.abilities.object &&
         (formOpen ? (
           <ObjectionForm
             cycleId={view.cycleId}
@@ -163,15 +163,15 @@ export function AwardsPage({ cycleId }: { cycleId: number }) {
           <>
             {view.stage === 'publicity' && (
               <p
-                className={view.canObject ? 'm-in-publicity' : 'm-in-publicity m-in-publicity-ended'}
+                className={view.abilities.object ? 'm-in-publicity' : 'm-in-publicity m-in-publicity-ended'}
                 role="status"
               >
                 <span>
-                  {view.canObject
+                  {view.abilities.object
                     ? t('list.publicityUntil', { date: day(view.publicityEndsOn, lang) })
                     : t('list.publicityEnded', { date: day(view.publicityEndsOn, lang) })}
                 </span>
-                {view.canObject && <span className="m-small">{t('awards.howToObject')}</span>}
+                {view.abilities.object && <span className="m-small">{t('awards.howToObject')}</span>}
               </p>
             )}
             {view.stage === 'final' && <p className="m-muted m-small">{t('awards.final')}</p>}

@@ -48,7 +48,7 @@ export function AwardList({ view }: { view: TAwardsView }) {
   const [objecting, setObjecting] = useState<TAward | null>(null);
   const [answering, setAnswering] = useState<TObjection | null>(null);
   const none = t('admin-kit:none');
-  const showScores = view.canManage && view.awards.some((a) => a.score !== null);
+  const showScores = view.abilities.manage && view.awards.some((a) => a.score !== null);
   const open = (a: TAward) => a.objections.filter((o) => !o.answer).length;
 
   const columns: TableColumnsType<TAward> = [
@@ -107,7 +107,7 @@ export function AwardList({ view }: { view: TAwardsView }) {
           </Badge>
         ),
     },
-    ...(view.canObject
+    ...(view.abilities.object
       ? [
           {
             key: 'object',
@@ -143,7 +143,7 @@ export function AwardList({ view }: { view: TAwardsView }) {
         scroll={{ x: 'max-content' }}
         expandable={{
           rowExpandable: (a) => a.objections.length > 0,
-          defaultExpandedRowKeys: view.canManage
+          defaultExpandedRowKeys: view.abilities.manage
             ? view.awards.filter((a) => open(a) > 0).map((a) => a.id)
             : [],
           expandedRowRender: (a) => (
@@ -166,7 +166,7 @@ export function AwardList({ view }: { view: TAwardsView }) {
                       </Typography.Text>
                       <Typography.Paragraph style={{ margin: '4px 0 0' }}>{o.answer}</Typography.Paragraph>
                     </div>
-                  ) : view.canManage ? (
+                  ) : view.abilities.manage ? (
                     <Button
                       size="small"
                       type="primary"

@@ -37,7 +37,7 @@ function AwardsBody({ cycle }: { cycle: TCycle }) {
     );
   if (!awards.data) return <Card loading />;
   const view = awards.data;
-  const editing = view.canManage && (view.stage === 'none' || view.stage === 'draft');
+  const editing = view.abilities.manage && (view.stage === 'none' || view.stage === 'draft');
   return (
     <Flex vertical gap="middle">
       <StageCard view={view} />
@@ -61,7 +61,7 @@ function StageCard({ view }: { view: TAwardsView }) {
   const { modal, message } = App.useApp();
   const finalize = useFinalizeAwards(view.cycleId);
   const reportError = useReportError([[...RESULTS_KEY]]);
-  const canManage = view.canManage;
+  const canManage = view.abilities.manage;
   const today = shanghaiToday();
   const open = view.awards.reduce((s, a) => s + a.objections.filter((o) => !o.answer).length, 0);
   const running = view.stage === 'publicity' && today <= (view.publicityEndsOn ?? '');

@@ -36,7 +36,11 @@ function ConferenceBody({ cycle }: { cycle: TCycle }) {
   if (editing)
     return <ConferenceEditor key={c.version} cycle={cycle} conference={c} onDone={() => setEditing(false)} />;
   return (
-    <ConferenceView cycle={cycle} conference={c} onEdit={c.canManage ? () => setEditing(true) : undefined} />
+    <ConferenceView
+      cycle={cycle}
+      conference={c}
+      onEdit={c.abilities.manage ? () => setEditing(true) : undefined}
+    />
   );
 }
 

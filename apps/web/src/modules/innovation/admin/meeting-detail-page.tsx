@@ -77,7 +77,7 @@ export function MeetingDetailPage() {
         extra={
           <>
             <BackButton to={`/innovation/meetings?cycle=${m.cycleId}`} />
-            {m.canDecide && (
+            {m.abilities.update && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {t('meetings.edit')}
               </Button>
@@ -212,10 +212,9 @@ function Candidates({ meeting, cycle }: { meeting: TMeetingDetail; cycle: TCycle
           {
             key: 'actions',
             title: '',
+            // Offered only to a member of the meeting who is not recused from this project.
             render: (_, c) =>
-              meeting.canDecide &&
-              !c.decision &&
-              c.project.state === 'shortlisted' && (
+              c.abilities.decide && (
                 <Button
                   type="primary"
                   size="small"

@@ -18,6 +18,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { useMe } from '../../../api/me';
 import { errorMessage } from '../../../i18n/error-message';
 import { fromDayjs, toDayjs, today } from '../../admin-kit/dates';
 import { type MeetingBody, useCreateMeeting, useMeetings, useProjects, useUpdateMeeting } from '../api';
@@ -158,7 +159,9 @@ export function MeetingModal({
   const create = useCreateMeeting(cycle.id);
   const update = useUpdateMeeting(meeting?.id ?? 0);
   const reportError = useInnovationError();
-  const known: PersonRef[] = meeting?.members ?? [];
+  // Only a member of the meeting records it: a new one starts with me among its members.
+  const me = useMe().data?.person;
+  const known: PersonRef[] = [...(meeting?.members ?? []), ...(me ? [me] : [])];
 
   const onFinish = (v: Values) => {
     const body: MeetingBody = {
@@ -209,7 +212,7 @@ export function MeetingModal({
         onFinish={onFinish}
         initialValues={{
           heldOn: meeting ? toDayjs(meeting.heldOn) : today(),
-          memberIds: meeting?.members.map((m) => m.id) ?? [],
+          memberIds: meeting?.members.map((m) => m.id) ?? (me ? [me.id] : []),
           minutes: meeting?.minutes ?? '',
         }}
       >
@@ -227,6 +230,12 @@ export function MeetingModal({
           rules={[
             { required: true, type: 'array', min: 1, message: t('meetings.membersRequired') },
             { type: 'array', max: 40, message: t('meetings.membersMax', { max: 40 }) },
+            {
+              validator: (_, ids: number[] | undefined) =>
+                !me || (ids ?? []).includes(me.id)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('meetings.membersIncludeMe'))),
+            },
           ]}
         >
           <PersonPicker multiple max={40} known={known} data-testid="meeting-members" />

@@ -1,5 +1,5 @@
 import { EditOutlined, FileSearchOutlined, FormOutlined, SwapOutlined } from '@ant-design/icons';
-import type { TProject } from '@lifeline/shared';
+import { offeredProjectActions, type TProject } from '@lifeline/shared';
 import { Alert, Badge, Button, Card, Col, Descriptions, Flex, Result, Row, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -111,7 +111,7 @@ export function ProjectDetailPage() {
           description={<span className="ll-inno-pre">{lastWord.comment}</span>}
         />
       )}
-      {p.abilities.edit && p.actions.length === 0 && (
+      {p.abilities.edit && offeredProjectActions(p.abilities).length === 0 && (
         <Alert className="ll-inno-gap" showIcon type="info" title={t('detail.noActionsYet')} />
       )}
       <Row gutter={16}>

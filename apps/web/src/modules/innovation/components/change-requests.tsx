@@ -135,7 +135,7 @@ export function ChangeRequestsTable({ changes, loading, project, showProject, em
       key: 'actions',
       title: '',
       render: (_, c) =>
-        c.canDecide && (
+        c.abilities.decide && (
           <Flex gap={4} wrap>
             <Button size="small" type="primary" onClick={() => setDeciding({ change: c, approve: true })}>
               {t('changes.approve')}

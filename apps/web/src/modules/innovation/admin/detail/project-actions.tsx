@@ -1,4 +1,9 @@
-import { PROJECT_TRANSITIONS, type TProject, type TProjectAction } from '@lifeline/shared';
+import {
+  offeredProjectActions,
+  PROJECT_TRANSITIONS,
+  type TProject,
+  type TProjectAction,
+} from '@lifeline/shared';
 import { App, Button, type ButtonProps, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +33,8 @@ type Props = {
 };
 
 /**
- * Buttons for exactly the actions the server says I may take now (`project.actions`). An action
+ * Buttons for exactly the moves the server says I may take now (`project.abilities`), in the
+ * order of the transition table. An action
  * whose row in the transition table needs a comment or a reason asks for it first; the others
  * ask for confirmation. The project's version goes with the action, so if someone else acted
  * first the server refuses and the page reloads.
@@ -75,7 +81,7 @@ export function ProjectActions({ project, size, onDone }: Props) {
   const textLabel = asking ? t(`confirm.${asking}.label`, { defaultValue: t(`needs.${needs}`) }) : '';
   return (
     <>
-      {project.actions.map((action) => (
+      {offeredProjectActions(project.abilities).map((action) => (
         <Button
           key={action}
           size={size}
