@@ -118,7 +118,8 @@ export async function itemRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/hotline/items',
     {
-      config: { access: 'authenticated' },
+      // An anonymous filing must not be traceable to a network address: the request log omits it.
+      config: { access: 'authenticated', logClientAddress: false },
       schema: {
         tags,
         summary: 'Raise a problem (multipart: "item" JSON and up to 5 "photo" images)',

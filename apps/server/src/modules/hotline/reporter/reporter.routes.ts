@@ -94,7 +94,7 @@ export async function reporterRoutes(fastify: FastifyInstance): Promise<void> {
     app.post(
       `/api/hotline/track/:code/${path}`,
       {
-        config: { access: 'public' },
+        config: { access: 'public', logClientAddress: false },
         schema: {
           tags,
           summary: `As the anonymous reporter (secret in x-hotline-secret): ${action.replace('_', ' ')}`,
@@ -114,7 +114,7 @@ export async function reporterRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/hotline/track/:code',
     {
-      config: { access: 'public' },
+      config: { access: 'public', logClientAddress: false },
       schema: {
         tags,
         summary: 'An anonymous item by its tracking code (secret in x-hotline-secret)',
@@ -127,7 +127,7 @@ export async function reporterRoutes(fastify: FastifyInstance): Promise<void> {
   app.get(
     '/api/hotline/track/:code/photos/:photoId',
     {
-      config: { access: 'public' },
+      config: { access: 'public', logClientAddress: false },
       schema: {
         tags,
         summary: 'A photo of an anonymous item',
