@@ -37,9 +37,10 @@ const selection = {
 const notEnded = sql`(${roleAssignments.endsOn} is null or ${roleAssignments.endsOn} >= ${SHANGHAI_TODAY})`;
 
 /**
- * SQL: the person in the column holds one of the roles today, on a unit whose subtree covers
- * `coveringPath` when one is given. For modules that pick people by role (the coach team), so
- * they read role assignments through this module rather than its table.
+ * SQL: the person in the column holds one of the roles today, on a unit not dissolved (as a
+ * session counts grants) whose subtree covers `coveringPath` when one is given. For modules that
+ * pick people by role (the coach team), so they read role assignments through this module rather
+ * than its table.
  */
 export function holdsRoleSql(personId: SQL, roles: readonly TRole[], coveringPath?: string): SQL {
   return sql`exists (select 1 from role_assignments ra join org_units ou on ou.id = ra.unit_id
@@ -50,6 +51,7 @@ export function holdsRoleSql(personId: SQL, roles: readonly TRole[], coveringPat
       )})
       and (ra.starts_on is null or ra.starts_on <= ${SHANGHAI_TODAY})
       and (ra.ends_on is null or ra.ends_on >= ${SHANGHAI_TODAY})
+      and ou.dissolved_on is null
       ${coveringPath === undefined ? sql`` : sql`and ${coveringPath} like ou.path || '%'`})`;
 }
 

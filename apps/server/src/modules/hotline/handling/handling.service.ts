@@ -8,10 +8,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../../../platform/audit/audit.js';
 import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import { loadWorkCalendar } from '../../../platform/calendar/calendar.service.js';
+import { shanghaiDate } from '../../../platform/calendar/work-calendar.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import type { AppContext } from '../../../platform/http/request-context.js';
 import { notify } from '../../../platform/notifications/notify.js';
+import { assertStands } from '../../org-units/dissolution.js';
 import { tellUnitChannels } from '../channels.js';
 import { handlersOf, notifyReporter } from '../hotline.people.js';
 import { DESK_MOVES, type HandlingRecord, hotlineItemPolicy as policy } from '../hotline.policy.js';
@@ -23,6 +25,9 @@ import { computeDeadlines } from '../sla/deadlines.js';
 import { reportMissingYear, scheduleExpiry, scheduleSla } from '../sla/sla.jobs.js';
 
 type Ctx = Pick<AppContext, 'database' | 'crypto'>;
+
+/** The year of an instant in Beijing, as the calendar counts working days (not the UTC year). */
+const beijingYear = (at: Date) => Number(shanghaiDate(at).slice(0, 4));
 
 /** An item as the handlers' policy sees it: its handling unit's path and its state. */
 export async function handlingRecord(db: Db, item: ItemRow): Promise<HandlingRecord> {
@@ -110,7 +115,7 @@ export async function handleItem(
         set.answeredAt = now.toISOString();
         set.answerOnTime = before.answerDue ? now <= new Date(before.answerDue) : null;
         set.workingDays =
-          cal.covers(Number(before.createdAt.slice(0, 4))) && cal.covers(now.getUTCFullYear())
+          cal.covers(beijingYear(new Date(before.createdAt))) && cal.covers(beijingYear(now))
             ? cal.workingDaysBetween(new Date(before.createdAt), now)
             : null;
         if (!before.acceptedAt) {
@@ -128,6 +133,7 @@ export async function handleItem(
           const message = 'Unknown unit';
           throw new AppError('validation_failed', message, { issues: [{ path: 'body.unitId', message }] });
         });
+        assertStands(target, 'body.unitId');
         const category = categoryOf(config, input.category ?? before.category);
         const urgency = input.urgency ?? before.urgency;
         const d = computeDeadlines(cal, now, urgency as 'normal', category.answerDays, config.immediateHours);

@@ -14,6 +14,7 @@ import { FILE_KINDS, saveFile, sniffType } from '../../../platform/files/files.s
 import { MalformedImageError, stripImageMetadata } from '../../../platform/files/image-sanitize.js';
 import type { AppContext } from '../../../platform/http/request-context.js';
 import { notify } from '../../../platform/notifications/notify.js';
+import { assertStands } from '../../org-units/dissolution.js';
 import { notifySafetyContact, tellUnitChannels } from '../channels.js';
 import { handlersOf, reporterContext } from '../hotline.people.js';
 import { hotlineItems, hotlinePhotos } from '../hotline.table.js';
@@ -83,6 +84,7 @@ export async function fileItem(
     const message = 'Unknown unit';
     throw new AppError('validation_failed', message, { issues: [{ path: 'body.unitId', message }] });
   });
+  assertStands(unit, 'body.unitId');
   const photos: (Upload & { mime: string })[] = [];
   for (const [i, u] of uploads.entries()) photos.push(await cleanPhoto(u, i + 1));
   const handlingUnitId = await routeItem(db, config, unit.path, category.code);

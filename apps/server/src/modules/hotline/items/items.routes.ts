@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { queryRows } from '../../../platform/db/sql.js';
 import { AppError } from '../../../platform/errors.js';
 import { requireActor } from '../../../platform/http/request-context.js';
+import { standsSql } from '../../org-units/dissolution.js';
 import { board } from '../board/board.service.js';
 import { hotlineConfig } from '../settings/hotline-settings.js';
 import { fileItem, type Upload } from './filing.js';
@@ -92,7 +93,7 @@ export async function itemRoutes(fastify: FastifyInstance): Promise<void> {
       const rows = await queryRows<{ id: string; name: string; parent: string | null }>(
         db(),
         sql`select u.id, u.name, p.name as parent from org_units u left join org_units p on p.id = u.parent_id
-            where u.dissolved_on is null or u.dissolved_on > current_date order by u.path`,
+            where ${standsSql(sql`u.dissolved_on`)} order by u.path`,
       );
       return rows.map((r) => ({ id: Number(r.id), name: r.name, parentName: r.parent }));
     },

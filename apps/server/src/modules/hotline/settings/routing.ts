@@ -4,6 +4,7 @@ import { type Actor, writeAudit } from '../../../platform/audit/audit.js';
 import { queryOne, queryRows } from '../../../platform/db/sql.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
+import { assertStands, isDissolved } from '../../org-units/dissolution.js';
 import { hotlineRoutingRules } from '../hotline.table.js';
 import { type HotlineConfig, officeUnitId } from './hotline-settings.js';
 
@@ -40,13 +41,19 @@ export async function addRule(
   actor: Actor,
   input: { category: string | null; unitId: number; handlingUnitId: number },
 ): Promise<TRoutingRule> {
-  const units = await queryRows<{ id: string }>(
+  const units = await queryRows<{ id: string; dissolved_on: string | null }>(
     db,
-    sql`select id from org_units where id in (${input.unitId}, ${input.handlingUnitId})`,
+    sql`select id, dissolved_on from org_units where id in (${input.unitId}, ${input.handlingUnitId})`,
   );
   if (units.length < (input.unitId === input.handlingUnitId ? 1 : 2)) {
     const message = 'Unknown unit';
     throw new AppError('validation_failed', message, { issues: [{ path: 'body.unitId', message }] });
+  }
+  for (const [field, id] of [
+    ['body.unitId', input.unitId],
+    ['body.handlingUnitId', input.handlingUnitId],
+  ] as const) {
+    assertStands({ dissolvedOn: units.find((u) => Number(u.id) === id)?.dissolved_on ?? null }, field);
   }
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -81,7 +88,8 @@ export async function deleteRule(db: Db, actor: Actor, id: number): Promise<void
 
 /**
  * Where an item goes: the rule of the deepest unit on the item unit's line (a rule for the
- * category before one for any category), or the hotline office when no rule matches.
+ * category before one for any category), or the hotline office when no rule matches or the
+ * rule's handling unit is dissolved (a stale rule: the office sends the item on).
  */
 export async function routeItem(
   db: Db,
@@ -89,11 +97,12 @@ export async function routeItem(
   unitPath: string,
   category: string,
 ): Promise<number> {
-  const rule = await queryOne<{ handling_unit_id: string }>(
+  const rule = await queryOne<{ handling_unit_id: string; dissolved_on: string | null }>(
     db,
-    sql`select r.handling_unit_id from hotline_routing_rules r join org_units u on u.id = r.unit_id
+    sql`select r.handling_unit_id, h.dissolved_on from hotline_routing_rules r join org_units u on u.id = r.unit_id
+        join org_units h on h.id = r.handling_unit_id
         where ${unitPath} like u.path || '%' and (r.category = ${category} or r.category is null)
         order by length(u.path) desc, (r.category is null) limit 1`,
   );
-  return rule ? Number(rule.handling_unit_id) : officeUnitId(db, config);
+  return rule && !isDissolved(rule.dissolved_on) ? Number(rule.handling_unit_id) : officeUnitId(db, config);
 }

@@ -89,7 +89,11 @@ function serverProblems(t: TFunction, error: unknown): Problems {
   const fields = issueFields(error);
   if (fields.size === 0) return error ? { form: problemText(t, error) } : {};
   if (fields.has('category')) out.category = t('new.invalid.category');
-  if (fields.has('unitId')) out.unitId = t('new.invalid.unit');
+  if (fields.has('unitId'))
+    out.unitId =
+      ((error as ApiError).details as { reason?: unknown } | undefined)?.reason === 'unit_dissolved'
+        ? t('new.invalid.unitDissolved')
+        : t('new.invalid.unit');
   if (fields.has('title')) out.title = t('new.invalid.title', TITLE);
   if (fields.has('description')) out.description = t('new.invalid.description', DESCRIPTION);
   if (fields.has('urgency')) out.urgency = t('new.invalid.choice');
