@@ -30,6 +30,7 @@ export type Condition<R> =
  * - `{ owner }`: the actor's own record (another person's answers 404, as a missing one does),
  *   with `permission` also held on some unit when the record is an administrator's own work
  *   (an import they uploaded);
+ * - `{ anyone }`: any logged-in caller, subject to its conditions (a public notice once published);
  * - `{ anyOf }`: the first alternative that allows.
  * Each may add conditions (`when`), evaluated in order after the scope.
  */
@@ -37,6 +38,7 @@ export type Rule<R> =
   | { permission: TPermission; on: (record: R) => string; when?: Condition<R>[] }
   | { permission: TPermission; anywhere: true; when?: Condition<R>[] }
   | { permission: TPermission; top: true; when?: Condition<R>[] }
+  | { anyone: true; when?: Condition<R>[] }
   | {
       owner: (record: R) => number | null | undefined;
       permission?: TPermission;
@@ -90,6 +92,8 @@ function evaluate<R>(rule: Single<R>, actor: Actor, record: R, resource: string)
     const owner = rule.owner(record);
     if (owner == null || owner !== actor.personId)
       return { ok: false, held: true, error: new AppError('not_found', `${resource} not found`) };
+  } else if ('anyone' in rule) {
+    // Any logged-in caller: only the conditions decide.
   } else if ('top' in rule) {
     grant = grantOn(actor, rule.permission, null);
     if (!grant)
@@ -163,7 +167,7 @@ function singlesOf<R>(rule: Rule<R>): Single<R>[] {
 }
 
 function permissionsOf<R>(rule: Rule<R>): TPermission[] {
-  return singlesOf(rule).flatMap((s) => (s.permission ? [s.permission] : []));
+  return singlesOf(rule).flatMap((s) => ('permission' in s && s.permission ? [s.permission] : []));
 }
 
 /**
@@ -191,7 +195,7 @@ export function definePolicy<R, A extends string>(resource: string, rules: Recor
     },
     scope(actor, action, pathColumn) {
       const parts = singlesOf(rules[action]).map((s) => {
-        if ('owner' in s || 'top' in s || !s.permission)
+        if ('owner' in s || 'top' in s || 'anyone' in s || !s.permission)
           throw new Error(`${resource}.${action}: only a unit rule has a unit scope`);
         return scopeSql(actor, s.permission, pathColumn);
       });
@@ -206,7 +210,8 @@ export function definePolicy<R, A extends string>(resource: string, rules: Recor
     },
     access(action) {
       const rule = rules[action];
-      if (singlesOf(rule).some((s) => 'owner' in s && !s.permission)) return 'authenticated';
+      if (singlesOf(rule).some((s) => 'anyone' in s || ('owner' in s && !s.permission)))
+        return 'authenticated';
       const [first, ...others] = permissionsOf(rule);
       return others.length ? { permission: first, or: others } : { permission: first };
     },

@@ -1,4 +1,3 @@
-import type { Actor } from '../../../platform/authz/actor.js';
 import { type Condition, definePolicy, type SingleRule } from '../../../platform/authz/policy.js';
 import { AppError } from '../../../platform/errors.js';
 import { everyoneBelow, type PublicRecord } from '../cycles/cycles.policy.js';
@@ -11,9 +10,8 @@ import { type CycleRow, today } from '../innovation.access.js';
 export type AwardsRecord = PublicRecord & { stage: string; publicityOpen: boolean };
 
 /** The policy's view of a cycle's awards, as the caller reads them today. */
-export const awardsRecord = (c: CycleRow, reader: Actor, day: string = today()): AwardsRecord => ({
+export const awardsRecord = (c: CycleRow, day: string = today()): AwardsRecord => ({
   ownerUnitPath: c.ownerUnitPath,
-  readerId: reader.personId,
   stage: c.awardStage,
   publicityOpen: c.awardStage === 'publicity' && day <= (c.publicityEndsOn ?? ''),
 });
@@ -56,9 +54,8 @@ export const AWARDS_ABILITIES = ['manage', 'object'] as const;
 export type ConferenceRecord = PublicRecord & { held: boolean };
 
 /** The policy's view of a cycle's conference, as the caller reads it. */
-export const conferenceRecord = (c: CycleRow, reader: Actor): ConferenceRecord => ({
+export const conferenceRecord = (c: CycleRow): ConferenceRecord => ({
   ownerUnitPath: c.ownerUnitPath,
-  readerId: reader.personId,
   held: c.conferenceOn !== null,
 });
 

@@ -21,14 +21,14 @@ import { AWARDS_ABILITIES, awardsPolicy, awardsRecord } from './awards.policy.js
 /** A cycle whose awards the caller may see (its staff; everyone below once in publicity or final). */
 async function cycleForAwards(db: Db, actor: Actor, cycleId: number): Promise<CycleRow> {
   const cycle = await loadCycle(db, cycleId);
-  awardsPolicy.authorize(actor, 'read', awardsRecord(cycle, actor));
+  awardsPolicy.authorize(actor, 'read', awardsRecord(cycle));
   return cycle;
 }
 
 /** A cycle's awards as the caller may see them, with their abilities on them. */
 export async function awardsView(db: Db, actor: Actor, cycleId: number) {
   const cycle = await cycleForAwards(db, actor, cycleId);
-  const abilities = awardsPolicy.abilities(actor, awardsRecord(cycle, actor), AWARDS_ABILITIES);
+  const abilities = awardsPolicy.abilities(actor, awardsRecord(cycle), AWARDS_ABILITIES);
   const manage = abilities.manage;
   const rows = await db
     .select({ a: innovationAwards, p: innovationProjects, unitName: orgUnits.name, leaderName: people.name })
@@ -96,7 +96,7 @@ export async function awardsView(db: Db, actor: Actor, cycleId: number) {
 /** The cycle taken for a change of its awards by their manager, at the version the caller saw. */
 async function stageChange(db: Db, actor: Actor, cycleId: number, version: number) {
   const locked = await loadCycle(db, cycleId, true);
-  const grant = awardsPolicy.authorize(actor, 'manage', awardsRecord(locked, actor));
+  const grant = awardsPolicy.authorize(actor, 'manage', awardsRecord(locked));
   if (locked.version !== version) assertUpdated([], 'cycle', locked.version);
   return { cycle: locked, grant };
 }
@@ -241,7 +241,7 @@ export async function lodgeObjection(db: Db, actor: Actor, awardId: number, text
     const [a] = await tx.select().from(innovationAwards).where(eq(innovationAwards.id, awardId));
     if (!a) throw notFound('Award');
     const cycle = await loadCycle(tx, a.cycleId);
-    awardsPolicy.authorize(actor, 'object', awardsRecord(cycle, actor));
+    awardsPolicy.authorize(actor, 'object', awardsRecord(cycle));
     const [o] = await tx
       .insert(innovationObjections)
       .values({ awardId, text, lodgedBy: actor.personId })
@@ -268,7 +268,7 @@ export async function answerObjection(db: Db, actor: Actor, objectionId: number,
       .for('update', { of: innovationObjections });
     if (!row) throw notFound('Objection');
     const cycle = await loadCycle(tx, row.cycleId);
-    const grant = awardsPolicy.authorize(actor, 'manage', awardsRecord(cycle, actor));
+    const grant = awardsPolicy.authorize(actor, 'manage', awardsRecord(cycle));
     if (row.o.answer)
       throw new AppError('invalid_transition', 'The objection was already answered', {
         reason: 'objection_answered',

@@ -14,7 +14,7 @@ import { CONFERENCE_ABILITIES, conferencePolicy, conferenceRecord } from './awar
 /** The innovation conference (创新大会) of a cycle and its commendation list. */
 export async function conference(db: Db, actor: Actor, cycleId: number) {
   const cycle = await loadCycle(db, cycleId);
-  const record = conferenceRecord(cycle, actor);
+  const record = conferenceRecord(cycle);
   conferencePolicy.authorize(actor, 'read', record);
   const rows = await db
     .select({
@@ -60,7 +60,7 @@ export async function setConference(
   input: z.infer<typeof ZConferenceInput>,
 ) {
   const cycle = await loadCycle(db, cycleId);
-  const grant = conferencePolicy.authorize(actor, 'manage', conferenceRecord(cycle, actor));
+  const grant = conferencePolicy.authorize(actor, 'manage', conferenceRecord(cycle));
   return db.transaction(async (tx) => {
     const current = await loadCycle(tx, cycleId, true);
     if (current.version !== input.version) assertUpdated([], 'cycle', current.version);

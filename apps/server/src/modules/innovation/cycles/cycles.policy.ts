@@ -36,12 +36,8 @@ export function onCycleLine<R extends CycleRecord>(permission: TPermission): Sin
 /** Whoever may work on innovation on the cycle's line: its staff, applicants and experts. */
 export const CYCLE_READERS = ['innovation.read', 'innovation.declare', 'innovation.evaluate'] as const;
 
-/**
- * A record the cycle made public to everyone in its organising unit's subtree, as one reader's.
- * definePolicy has no rule for "any logged-in account", so the record names its reader (the
- * caller) and an owner rule admits them; the conditions decide.
- */
-export type PublicRecord = CycleRecord & { readerId: number };
+/** A record the cycle makes public to everyone in its organising unit's subtree (a notice, 公示). */
+export type PublicRecord = CycleRecord;
 
 /** Everyone whose own unit lies in the organising unit's subtree, once `published` holds. */
 export function everyoneBelow<R extends PublicRecord>(
@@ -49,7 +45,7 @@ export function everyoneBelow<R extends PublicRecord>(
   ...more: Condition<R>[]
 ): SingleRule<R> {
   return {
-    owner: (r) => r.readerId,
+    anyone: true,
     when: [
       published,
       {

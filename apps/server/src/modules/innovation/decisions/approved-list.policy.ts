@@ -1,4 +1,3 @@
-import type { Actor } from '../../../platform/authz/actor.js';
 import { type Condition, definePolicy } from '../../../platform/authz/policy.js';
 import { CYCLE_READERS, everyoneBelow, onCycleLine, type PublicRecord } from '../cycles/cycles.policy.js';
 import type { CycleRow } from '../innovation.access.js';
@@ -7,9 +6,8 @@ import type { CycleRow } from '../innovation.access.js';
 export type ApprovedListRecord = PublicRecord & { published: boolean };
 
 /** The policy's view of a cycle's approved list, as the caller reads it. */
-export const approvedListRecord = (c: CycleRow, reader: Actor): ApprovedListRecord => ({
+export const approvedListRecord = (c: CycleRow): ApprovedListRecord => ({
   ownerUnitPath: c.ownerUnitPath,
-  readerId: reader.personId,
   published: c.approvedListPublishedAt !== null,
 });
 

@@ -14,7 +14,7 @@ const LEVEL_ORDER = INNOVATION_LEVELS.map((l) => l.code as string);
 /** The approved projects of a cycle (立项), by level from the highest, then by code. */
 export async function approvedList(db: Db, actor: Actor, cycleId: number) {
   const cycle = await loadCycle(db, cycleId);
-  approvedListPolicy.authorize(actor, 'read', approvedListRecord(cycle, actor));
+  approvedListPolicy.authorize(actor, 'read', approvedListRecord(cycle));
   const rows = await db
     .select({ p: innovationProjects, unitName: orgUnits.name, leaderName: people.name })
     .from(innovationProjects)
@@ -47,7 +47,7 @@ export const levelLabel = (code: string | null) => INNOVATION_LEVELS.find((c) =>
 /** Marks the approved list as published (立项公布). */
 export async function publishApprovedList(db: Db, actor: Actor, cycleId: number) {
   const cycle = await loadCycle(db, cycleId);
-  const grant = approvedListPolicy.authorize(actor, 'publish', approvedListRecord(cycle, actor));
+  const grant = approvedListPolicy.authorize(actor, 'publish', approvedListRecord(cycle));
   return db.transaction(async (tx) => {
     await tx
       .update(innovationCycles)
