@@ -1,7 +1,7 @@
-import { retentionJobs, scheduleRetention } from './modules/assessments/results/retention.js';
-import { hotlineJobs, scheduleCalendarSweep } from './modules/hotline/sla/sla.jobs.js';
-import { innovationJobs } from './modules/innovation/management/reminders.js';
-import { importJobs } from './modules/people/import/import.jobs.js';
+import { retentionJobs, scheduleRetention } from './modules/assessments/index.js';
+import { hotlineJobs, scheduleCalendarSweep } from './modules/hotline/index.js';
+import { innovationJobs } from './modules/innovation/index.js';
+import { importJobs } from './modules/people/index.js';
 import { maintenanceJobs, scheduleAnalyze } from './platform/db/maintenance.js';
 import type { Db } from './platform/db/types.js';
 import type { AppContext } from './platform/http/request-context.js';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { isEmpty, seedDemo } from './modules/demo/demo.seed.js';
+import { isEmpty, seedDemo } from './modules/demo/index.js';
 import type { TConfig } from './platform/config.js';
 
 /**

@@ -7,9 +7,8 @@ import { isTopPath } from '../../platform/authz/policy.js';
 import { escapeLike } from '../../platform/db/sql.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError } from '../../platform/errors.js';
-import { findUnit } from '../org-units/org-units.service.js';
-import { orgUnits } from '../org-units/org-units.table.js';
-import { people } from '../people/people.table.js';
+import { findUnit, orgUnits } from '../org-units/index.js';
+import { people } from '../people/index.js';
 import { auditPolicy as policy } from './audit-log.policy.js';
 import { isSensitive, maskSensitive, sensitiveSql } from './audit-log.sensitive.js';
 

@@ -2,7 +2,7 @@ import { PERMISSIONS, ROLE_PERMISSIONS, type TMe } from '@lifeline/shared';
 import { eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/authz/actor.js';
 import type { Db } from '../../platform/db/types.js';
-import { orgUnits } from '../org-units/org-units.table.js';
+import { orgUnits } from '../org-units/index.js';
 import { accounts } from './auth.table.js';
 
 /** `GET /api/me`: the person, their account state, roles and the permissions they hold somewhere. */

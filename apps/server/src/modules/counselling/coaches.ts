@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { FileStore } from '../../platform/files/file-store.js';
 import { FILE_KINDS, getFile, type StoredFile, saveFile } from '../../platform/files/files.service.js';
-import { holdsRoleSql } from '../roles/roles.service.js';
+import { holdsRoleSql } from '../roles/index.js';
 import { coachProfiles } from './counselling.table.js';
 
 /**

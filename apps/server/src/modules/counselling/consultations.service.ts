@@ -14,8 +14,8 @@ import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { notify } from '../../platform/notifications/notify.js';
-import { orgUnits } from '../org-units/org-units.table.js';
-import { people } from '../people/people.table.js';
+import { orgUnits } from '../org-units/index.js';
+import { people } from '../people/index.js';
 import { activeCoach, listCoaches } from './coaches.js';
 import {
   type ConsultationRecord,

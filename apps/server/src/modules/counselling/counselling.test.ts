@@ -99,7 +99,11 @@ describe('one-click consultation', () => {
   it('takes an empty request to the whole team, encrypts the words, and tells each coach without them', async () => {
     const res = await employee.request('POST', '/api/counselling/requests', {});
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ state: 'requested', coach: null, abilities: { book: false, decline: false, cancel: true, close: false } });
+    expect(res.json()).toMatchObject({
+      state: 'requested',
+      coach: null,
+      abilities: { book: false, decline: false, cancel: true, close: false },
+    });
     const withWords = await employee.request('POST', '/api/counselling/requests', {
       message: '最近总是失眠，想聊聊',
       preferredTimes: '工作日晚上',
@@ -201,7 +205,10 @@ describe('one-click consultation', () => {
 
   it('closes the case; the employee may cancel an open request but not a closed one', async () => {
     const closed = await coach.request('POST', `/api/counselling/requests/${id}/close`, { version: 2 });
-    expect(closed.json()).toMatchObject({ state: 'closed', abilities: { book: false, decline: false, cancel: false, close: false } });
+    expect(closed.json()).toMatchObject({
+      state: 'closed',
+      abilities: { book: false, decline: false, cancel: false, close: false },
+    });
     expect(
       (await employee.request('POST', `/api/counselling/requests/${id}/cancel`, { version: 3 })).statusCode,
     ).toBe(409);
@@ -257,11 +264,17 @@ describe('the team that serves a unit (finding 2)', () => {
     const offered = (await far.request('GET', '/api/counselling/coaches')).json() as { personId: number }[];
     expect(offered.map((c) => c.personId)).toContain(group.person.id);
     expect(offered.map((c) => c.personId)).not.toContain(local.person.id);
-    const toLocal = await far.request('POST', '/api/counselling/requests', { coachPersonId: local.person.id });
+    const toLocal = await far.request('POST', '/api/counselling/requests', {
+      coachPersonId: local.person.id,
+    });
     expect(toLocal.statusCode).toBe(400);
 
-    const farReq = (await far.request('POST', '/api/counselling/requests', { message: '北营的心里话' })).json();
-    const nearReq = (await near.request('POST', '/api/counselling/requests', { message: '板材的心里话' })).json();
+    const farReq = (
+      await far.request('POST', '/api/counselling/requests', { message: '北营的心里话' })
+    ).json();
+    const nearReq = (
+      await near.request('POST', '/api/counselling/requests', { message: '板材的心里话' })
+    ).json();
     const inbox = async (c: Client) =>
       ((await c.request('GET', '/api/counselling/inbox')).json() as { id: number }[]).map((r) => r.id);
     expect(await inbox(local)).toContain(nearReq.id);

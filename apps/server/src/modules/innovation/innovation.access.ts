@@ -3,8 +3,8 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { shanghaiDate } from '../../platform/calendar/work-calendar.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { orgUnits } from '../org-units/org-units.table.js';
-import { people } from '../people/people.table.js';
+import { orgUnits } from '../org-units/index.js';
+import { people } from '../people/index.js';
 import { innovationCycles, innovationProjects } from './innovation.table.js';
 
 export type CycleRow = typeof innovationCycles.$inferSelect & {

@@ -20,7 +20,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { pages, sendXlsx } from '../../platform/excel/xlsx.js';
 import { getFile, sendFile } from '../../platform/files/files.service.js';
 import { requireActor } from '../../platform/http/request-context.js';
-import { orgUnits } from '../org-units/org-units.table.js';
+import { orgUnits } from '../org-units/index.js';
 import { commitImport, findImport, presentImport, startImport } from './import/import.service.js';
 import { buildTemplate } from './import/template.js';
 import { personImportPolicy, personPolicy } from './people.policy.js';

@@ -7,21 +7,21 @@ import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
 import { escapeLike } from '../../platform/db/sql.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { accounts } from '../auth/auth.table.js';
-import { findUnit } from '../org-units/org-units.service.js';
-import { orgUnits } from '../org-units/org-units.table.js';
+import { hasAccountSql } from '../auth/index.js';
+import { findUnit, orgUnits } from '../org-units/index.js';
 import { personPolicy } from './people.policy.js';
 import type { PersonWithUnit } from './people.presenter.js';
 import { ID_CARD_PURPOSE, personProblems, personValues } from './people.rules.js';
 import { people } from './people.table.js';
 import { assertPhoneFree, isPhoneClash, phoneInUse } from './phone-holders.js';
 
-const selection = {
+/** A person with their unit and whether they have an account (built per query: see hasAccountSql). */
+const selection = () => ({
   person: people,
   unitName: orgUnits.name,
   unitPath: orgUnits.path,
-  hasAccount: sql<boolean>`exists (select 1 from ${accounts} where ${accounts.personId} = ${people.id})`,
-};
+  hasAccount: hasAccountSql(people.id),
+});
 
 function flatten(r: {
   person: typeof people.$inferSelect;
@@ -69,7 +69,7 @@ export async function listPeople(db: Db, actor: Actor, q: TPeopleQuery, action: 
   const where = await peopleWhere(db, actor, q, action);
   const [rows, [{ total }]] = await Promise.all([
     db
-      .select(selection)
+      .select(selection())
       .from(people)
       .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
       .where(where)
@@ -96,7 +96,7 @@ export async function getPerson(db: Db, actor: Actor, id: number): Promise<Perso
 /** Loads a person with their unit, or answers 404 (no authorization: callers check). */
 export async function findPerson(db: Db, id: number): Promise<PersonWithUnit> {
   const [row] = await db
-    .select(selection)
+    .select(selection())
     .from(people)
     .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
     .where(eq(people.id, id));

@@ -14,11 +14,8 @@ import { shanghaiDate } from '../../platform/calendar/work-calendar.js';
 import { SHANGHAI_TODAY } from '../../platform/db/sql.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { findUnit } from '../org-units/org-units.service.js';
-import { orgUnits } from '../org-units/org-units.table.js';
-import { personPolicy } from '../people/people.policy.js';
-import { findPerson } from '../people/people.service.js';
-import { people } from '../people/people.table.js';
+import { findUnit, orgUnits } from '../org-units/index.js';
+import { findPerson, people, personPolicy } from '../people/index.js';
 import { type AssignmentRecord, roleAssignmentPolicy as policy } from './roles.policy.js';
 import { roleAssignments } from './roles.table.js';
 

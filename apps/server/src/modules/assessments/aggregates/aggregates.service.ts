@@ -10,7 +10,7 @@ import type { FieldCrypto } from '../../../platform/crypto/field-crypto.js';
 import { queryRows } from '../../../platform/db/sql.js';
 import type { Db } from '../../../platform/db/types.js';
 import { notFound } from '../../../platform/errors.js';
-import { orgUnits } from '../../org-units/org-units.table.js';
+import { orgUnits } from '../../org-units/index.js';
 import { wellbeingAdminPolicy } from '../assessments.policy.js';
 import { offeredInstrument } from '../instruments.js';
 import { openResult } from '../results/result-crypto.js';

@@ -13,7 +13,7 @@ import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import type { AppContext } from '../../../platform/http/request-context.js';
 import { notify } from '../../../platform/notifications/notify.js';
-import { assertStands } from '../../org-units/dissolution.js';
+import { assertStands } from '../../org-units/index.js';
 import { tellUnitChannels } from '../channels.js';
 import { handlersOf, notifyReporter } from '../hotline.people.js';
 import { DESK_MOVES, type HandlingRecord, hotlineItemPolicy as policy } from '../hotline.policy.js';

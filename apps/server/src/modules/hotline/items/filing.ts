@@ -14,7 +14,7 @@ import { FILE_KINDS, saveFile, sniffType } from '../../../platform/files/files.s
 import { MalformedImageError, stripImageMetadata } from '../../../platform/files/image-sanitize.js';
 import type { AppContext } from '../../../platform/http/request-context.js';
 import { notify } from '../../../platform/notifications/notify.js';
-import { assertStands } from '../../org-units/dissolution.js';
+import { assertStands } from '../../org-units/index.js';
 import { notifySafetyContact, tellUnitChannels } from '../channels.js';
 import { handlersOf, reporterContext } from '../hotline.people.js';
 import { hotlineItems, hotlinePhotos } from '../hotline.table.js';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/types.js';
 import { notFound } from '../../../platform/errors.js';
-import { orgUnits } from '../../org-units/org-units.table.js';
+import { orgUnits } from '../../org-units/index.js';
 import { hotlineItems } from '../hotline.table.js';
 import { applyRollup } from '../stats/rollup.js';
 

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { queryRows } from '../../../platform/db/sql.js';
 import { AppError } from '../../../platform/errors.js';
 import { requireActor } from '../../../platform/http/request-context.js';
-import { standsSql } from '../../org-units/dissolution.js';
+import { standsSql } from '../../org-units/index.js';
 import { board } from '../board/board.service.js';
 import { hotlineConfig } from '../settings/hotline-settings.js';
 import { fileItem, type Upload } from './filing.js';

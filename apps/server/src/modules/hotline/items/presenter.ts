@@ -14,7 +14,7 @@ import { eq, type SQL, sql } from 'drizzle-orm';
 import { queryRows } from '../../../platform/db/sql.js';
 import type { Db } from '../../../platform/db/types.js';
 import { notFound } from '../../../platform/errors.js';
-import { orgUnits } from '../../org-units/org-units.table.js';
+import { orgUnits } from '../../org-units/index.js';
 import { hotlineItems } from '../hotline.table.js';
 import type { ItemRow } from './item-rows.js';
 

@@ -4,7 +4,7 @@ import { type Actor, writeAudit } from '../../../platform/audit/audit.js';
 import { queryOne, queryRows } from '../../../platform/db/sql.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
-import { assertStands, isDissolved } from '../../org-units/dissolution.js';
+import { assertStands, isDissolved } from '../../org-units/index.js';
 import { hotlineRoutingRules } from '../hotline.table.js';
 import { type HotlineConfig, officeUnitId } from './hotline-settings.js';
 

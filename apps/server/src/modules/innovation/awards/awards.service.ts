@@ -6,8 +6,8 @@ import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { notify } from '../../../platform/notifications/notify.js';
-import { orgUnits } from '../../org-units/org-units.table.js';
-import { people } from '../../people/people.table.js';
+import { orgUnits } from '../../org-units/index.js';
+import { people } from '../../people/index.js';
 import { evaluationBoard } from '../evaluation/board.service.js';
 import { assertUpdated, type CycleRow, loadCycle, today } from '../innovation.access.js';
 import {

@@ -2,7 +2,7 @@ import { aggregateScores, rankBy, round2, type TProjectScore } from '@lifeline/s
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
-import { orgUnits } from '../../org-units/org-units.table.js';
+import { orgUnits } from '../../org-units/index.js';
 import { cyclePolicy, cycleRecord } from '../cycles/cycles.policy.js';
 import { visibleCycle } from '../cycles/cycles.service.js';
 import { innovationProjects } from '../innovation.table.js';

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/types.js';
-import { orgUnits } from '../../org-units/org-units.table.js';
+import { orgUnits } from '../../org-units/index.js';
 import type { PersonRef, ProjectRow } from '../innovation.access.js';
 import { innovationConflicts } from '../innovation.table.js';
 

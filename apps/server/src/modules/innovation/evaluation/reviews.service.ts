@@ -11,9 +11,8 @@ import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { notify } from '../../../platform/notifications/notify.js';
-import { findUnit } from '../../org-units/org-units.service.js';
-import { orgUnits } from '../../org-units/org-units.table.js';
-import { people } from '../../people/people.table.js';
+import { findUnit, orgUnits } from '../../org-units/index.js';
+import { people } from '../../people/index.js';
 import {
   assertUpdated,
   loadCycle,

@@ -9,7 +9,7 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { storedFiles } from '../../../platform/files/files.table.js';
-import { people } from '../../people/people.table.js';
+import { people } from '../../people/index.js';
 import { type ProjectRow, personRefs, ref, today } from '../innovation.access.js';
 import {
   innovationAttachments,

@@ -4,9 +4,8 @@ import { diffFields, writeAudit } from '../../../platform/audit/audit.js';
 import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError } from '../../../platform/errors.js';
-import { findUnit } from '../../org-units/org-units.service.js';
-import { orgUnits } from '../../org-units/org-units.table.js';
-import { people } from '../../people/people.table.js';
+import { findUnit, orgUnits } from '../../org-units/index.js';
+import { people } from '../../people/index.js';
 import { cyclePolicy, cycleRecord } from '../cycles/cycles.policy.js';
 import { visibleCycle } from '../cycles/cycles.service.js';
 import {

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Actor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
-import { people } from '../../people/people.table.js';
+import { people } from '../../people/index.js';
 import { innovationRevisions } from '../innovation.table.js';
 import { visibleProject } from './visible-project.js';
 

@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../../platform/errors.js';
 import type { FileStore } from '../../../platform/files/file-store.js';
 import { FILE_KINDS, getFile, saveFile } from '../../../platform/files/files.service.js';
 import { enqueueJob } from '../../../platform/jobs/job-queue.js';
-import { orgUnits } from '../../org-units/org-units.table.js';
+import { orgUnits } from '../../org-units/index.js';
 import { personImportPolicy, personPolicy } from '../people.policy.js';
 import { personValues } from '../people.rules.js';
 import { AUDITED, personChanges } from '../people.service.js';

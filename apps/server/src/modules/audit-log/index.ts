@@ -1,0 +1,2 @@
+/** The audit-log module's public face: its routes. */
+export { auditLogRoutes } from './audit-log.routes.js';

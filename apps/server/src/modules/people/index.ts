@@ -1,0 +1,11 @@
+/**
+ * The roster's public face: finding and checking people, who may see them, the phone numbers
+ * that are login names, and `people` read-only for joins that read a name in the same query.
+ */
+export { importJobs } from './import/import.jobs.js';
+export { personPolicy } from './people.policy.js';
+export { peopleRoutes } from './people.routes.js';
+export { findPerson, getPerson } from './people.service.js';
+export { people } from './people.table.js';
+export { peopleExcelRoutes } from './people-excel.routes.js';
+export { phoneHeldBy } from './phone-holders.js';
