@@ -189,6 +189,37 @@ export function multipart(
   };
 }
 
+/**
+ * A multipart/form-data body with text fields and files (each file part: field name, file name,
+ * bytes and content type), for forms such as a hotline filing ("item" JSON and "photo" files).
+ */
+export function multipartForm(
+  fields: Record<string, string>,
+  files: { field: string; fileName: string; bytes: Buffer; contentType?: string }[] = [],
+) {
+  const boundary = `----lifeline${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    );
+  }
+  for (const f of files) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${encodeURIComponent(f.fileName)}"\r\nContent-Type: ${f.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      f.bytes,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
 /** Runs due jobs until none is left (tests have no background worker). */
 export async function drainJobs(app: FastifyInstance): Promise<void> {
   const { JobWorker } = await import('../platform/jobs/job-worker.js');
@@ -198,3 +229,12 @@ export async function drainJobs(app: FastifyInstance): Promise<void> {
     /* keep going */
   }
 }
+
+/**
+ * Why the authorization matrix checks no owner or scope on a route (matrix-targets*.ts): the
+ * reasons shared by several routes, in one wording.
+ */
+export const NO_OWNER_CHECK = {
+  own: "acts on the caller's own records, no id in the address",
+  reference: 'reference data every employee reads',
+} as const;

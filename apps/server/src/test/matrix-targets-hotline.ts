@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Person, Unit } from './factories.js';
+import { multipartForm, NO_OWNER_CHECK, type Person, type Unit } from './factories.js';
 import { PNG_1PX } from './images.js';
 import type { Target } from './matrix-targets.js';
 import type { TestApp } from './test-app.js';
@@ -35,10 +35,42 @@ async function item(t: TestApp, unit: Unit, state = 'submitted', fields: Record<
   return row;
 }
 
-async function withPhoto(t: TestApp, unit: Unit) {
+/**
+ * An item filed by the reporter, as filing keeps them: a named item under the person id, a
+ * confidential one under the keyed hash of it (and the id sealed).
+ */
+async function filedBy(
+  t: TestApp,
+  unit: Unit,
+  reporter: Person,
+  state = 'submitted',
+  visibility: 'named' | 'confidential' = 'named',
+  fields: Record<string, unknown> = {},
+) {
+  const { reporterContext } = await import('../modules/hotline/hotline.people.js');
+  const crypto = t.app.lifeline.crypto;
+  n += 1;
+  const itemCode = `KX000000-${code(n)}`;
+  return item(t, unit, state, {
+    code: itemCode,
+    visibility,
+    ...(visibility === 'named'
+      ? { reporterPersonId: reporter.id }
+      : {
+          reporterEnc: crypto.encrypt(String(reporter.id), reporterContext(itemCode)),
+          reporterIndex: crypto.blindIndex(String(reporter.id), 'hotline_reporter'),
+        }),
+    ...fields,
+  });
+}
+
+/** An item answered a moment ago: the reporter may rate it or reopen it. */
+const answered = () => ({ answeredAt: new Date().toISOString() });
+
+async function withPhoto(t: TestApp, unit: Unit, reporter?: Person) {
   const { saveFile, FILE_KINDS } = await import('../platform/files/files.service.js');
   const { hotlinePhotos } = await import('../modules/hotline/hotline.table.js');
-  const row = await item(t, unit);
+  const row = reporter ? await filedBy(t, unit, reporter, 'submitted', 'confidential') : await item(t, unit);
   const file = await saveFile(db(t.app), t.app.lifeline.files, {
     bytes: PNG_1PX,
     filename: 'p.png',
@@ -52,33 +84,71 @@ async function withPhoto(t: TestApp, unit: Unit) {
 
 const month = new Date().toISOString().slice(0, 7);
 
-/** Hotline routes: employees' own, the public follow-up by code, handlers' by handling unit, administration. */
+/**
+ * Hotline routes: the reporter's own items (another reporter's → 404), the public follow-up by
+ * code and secret, the handlers' by handling unit, the group's settings and rules (a top unit's
+ * hotline office), a unit's channels and statistics.
+ */
 export const hotlineTargets: Record<string, Make> = {
-  'GET /api/hotline/categories': async () => ({ url: '/api/hotline/categories' }),
-  'GET /api/hotline/units': async () => ({ url: '/api/hotline/units' }),
-  'GET /api/hotline/similar': async (_t, unit) => ({ url: `/api/hotline/similar?unitId=${unit.id}&q=食堂` }),
-  'POST /api/hotline/items': async () => ({ url: '/api/hotline/items' }),
-  'POST /api/hotline/items/:id/me-too': async () => ({ url: '/api/hotline/items/1/me-too' }),
-  'GET /api/hotline/board': async () => ({ url: '/api/hotline/board' }),
-  'GET /api/hotline/mine': async () => ({ url: '/api/hotline/mine' }),
-  'GET /api/hotline/mine/:id': async () => ({ url: '/api/hotline/mine/1' }),
-  'GET /api/hotline/mine/:id/photos/:photoId': async () => ({ url: '/api/hotline/mine/1/photos/x' }),
-  'POST /api/hotline/mine/:id/add-info': async () => ({
-    url: '/api/hotline/mine/1/add-info',
-    payload: { text: 'x', version: 1 },
+  'GET /api/hotline/categories': async () => ({
+    url: '/api/hotline/categories',
+    why: NO_OWNER_CHECK.reference,
   }),
-  'POST /api/hotline/mine/:id/rate': async () => ({
-    url: '/api/hotline/mine/1/rate',
+  'GET /api/hotline/units': async () => ({ url: '/api/hotline/units', why: NO_OWNER_CHECK.reference }),
+  'GET /api/hotline/similar': async (_t, unit) => ({
+    url: `/api/hotline/similar?unitId=${unit.id}&q=食堂`,
+    why: `${NO_OWNER_CHECK.reference}: the open items of a unit (code, title, no reporter), offered while typing so as to say "me too"`,
+  }),
+  'POST /api/hotline/items': async () => {
+    const form = multipartForm({
+      item: JSON.stringify({
+        category: 'canteen',
+        title: '食堂午餐排队太久',
+        description: '午餐高峰期排队超过二十分钟，希望增加打饭窗口。',
+      }),
+    });
+    return { url: '/api/hotline/items', ...form, why: "files the caller's own item, no id in the address" };
+  },
+  'POST /api/hotline/items/:id/me-too': async (t, unit) => ({
+    url: `/api/hotline/items/${(await item(t, unit)).id}/me-too`,
+    why: 'any employee may say "me too" on any open item (kept as a keyed hash of the caller and the item)',
+  }),
+  'GET /api/hotline/board': async () => ({
+    url: '/api/hotline/board',
+    why: 'the public board: answered items whose reporters agreed to publish them, without identities',
+  }),
+  // The reporter's own items: named ones by person id, confidential ones by its keyed hash.
+  'GET /api/hotline/mine': async (t, unit, caller) => {
+    const named = await filedBy(t, unit, caller);
+    const confidential = await filedBy(t, unit, caller, 'submitted', 'confidential');
+    return { url: '/api/hotline/mine', owner: true, listed: [named.code, confidential.code] };
+  },
+  'GET /api/hotline/mine/:id': async (t, unit, caller) => ({
+    url: `/api/hotline/mine/${(await filedBy(t, unit, caller, 'submitted', 'confidential')).id}`,
+    owner: true,
+  }),
+  'GET /api/hotline/mine/:id/photos/:photoId': async (t, unit, caller) => {
+    const { row, fileId } = await withPhoto(t, unit, caller);
+    return { url: `/api/hotline/mine/${row.id}/photos/${fileId}`, owner: true };
+  },
+  'POST /api/hotline/mine/:id/add-info': async (t, unit, caller) => ({
+    url: `/api/hotline/mine/${(await filedBy(t, unit, caller, 'waiting_reporter')).id}/add-info`,
+    payload: { text: '补充：午餐十二点最挤', version: 1 },
+    owner: true,
+  }),
+  'POST /api/hotline/mine/:id/rate': async (t, unit, caller) => ({
+    url: `/api/hotline/mine/${(await filedBy(t, unit, caller, 'answered', 'named', answered())).id}/rate`,
     payload: { rating: 5, version: 1 },
+    owner: true,
   }),
-  'POST /api/hotline/mine/:id/reopen': async () => ({
-    url: '/api/hotline/mine/1/reopen',
-    payload: { text: 'x', version: 1 },
+  'POST /api/hotline/mine/:id/reopen': async (t, unit, caller) => ({
+    url: `/api/hotline/mine/${(await filedBy(t, unit, caller, 'answered', 'confidential', answered())).id}/reopen`,
+    payload: { text: '问题没有解决', version: 1 },
+    owner: true,
   }),
-  'GET /api/hotline/track/:code': async () => ({ url: '/api/hotline/track/KX000000-AAAAA', scoped: false }),
+  'GET /api/hotline/track/:code': async () => ({ url: '/api/hotline/track/KX000000-AAAAA' }),
   'GET /api/hotline/track/:code/photos/:photoId': async () => ({
     url: '/api/hotline/track/KX000000-AAAAA/photos/x',
-    scoped: false,
   }),
   'POST /api/hotline/track/:code/add-info': async () => ({
     url: '/api/hotline/track/KX000000-AAAAA/add-info',
@@ -146,21 +216,21 @@ export const hotlineTargets: Record<string, Make> = {
     payload: { text: '内部：已联系后勤' },
   }),
 
-  'GET /api/hotline/settings': async () => ({ url: '/api/hotline/settings', scoped: false }),
+  'GET /api/hotline/settings': async () => ({ url: '/api/hotline/settings', group: true }),
   'PUT /api/hotline/settings': async (t) => {
     const { hotlineConfig } = await import('../modules/hotline/settings/hotline-settings.js');
     const { version, ...c } = await hotlineConfig(db(t.app));
     return {
       url: '/api/hotline/settings',
       payload: { ...c, reminderDays: (n++ % 3) + 1, smtp: null, version },
-      scoped: false,
+      group: true,
     };
   },
-  'GET /api/hotline/routing-rules': async () => ({ url: '/api/hotline/routing-rules', scoped: false }),
+  'GET /api/hotline/routing-rules': async () => ({ url: '/api/hotline/routing-rules', group: true }),
   'POST /api/hotline/routing-rules': async (_t, unit) => ({
     url: '/api/hotline/routing-rules',
     payload: { category: `c${n++}`.slice(0, 8), unitId: unit.id, handlingUnitId: unit.id },
-    scoped: false,
+    group: true,
   }),
   'DELETE /api/hotline/routing-rules/:id': async (t, unit, caller) => {
     const { addRule } = await import('../modules/hotline/settings/routing.js');
@@ -169,7 +239,7 @@ export const hotlineTargets: Record<string, Make> = {
       { personId: caller.id },
       { category: `d${n++}`, unitId: unit.id, handlingUnitId: unit.id },
     );
-    return { url: `/api/hotline/routing-rules/${r.id}`, scoped: false };
+    return { url: `/api/hotline/routing-rules/${r.id}`, group: true };
   },
   'GET /api/hotline/units/:id/channels': async (_t, unit) => ({
     url: `/api/hotline/units/${unit.id}/channels`,

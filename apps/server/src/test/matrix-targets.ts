@@ -5,7 +5,9 @@ import {
   buildUnit,
   grantRole,
   makeIdCard,
+  NO_OWNER_CHECK,
   type Person,
+  TEST_PASSWORD,
   type Unit,
 } from './factories.js';
 import { assessmentTargets } from './matrix-targets-assessments.js';
@@ -13,13 +15,50 @@ import { hotlineTargets } from './matrix-targets-hotline.js';
 import { innovationTargets } from './matrix-targets-innovation.js';
 import type { TestApp } from './test-app.js';
 
-/** What a matrix call sends: the URL (with ids), the body, and whether it is about a unit's records. */
+/**
+ * What a matrix call sends (the URL with ids, the body) and how the matrix proves that the route
+ * serves only what it should. The proof kinds (authz-matrix.test.ts enforces one per route):
+ *
+ * Routes that need a permission:
+ * - default (scoped): the record lives in `unit`; built for unit B, outside the actor's subtree,
+ *   the actor gets 404;
+ * - `group`: a group-wide setting (a `top` rule): the actor holds the role on the top unit; the
+ *   same role held on a lower unit gets 403 with details.reason 'group_only';
+ * - `owner`: the record is the caller's (built for `caller`); built for another person of the
+ *   same unit (holding the same role), the actor gets 404;
+ * - `why`: no scope applies, and why (the only way to keep `scoped: false`).
+ * Routes open to any logged-in account ('authenticated'), called by a plain employee:
+ * - `owner`: as above (another person's record answers 404);
+ * - `why`: why no owner check applies (the caller's own records with no id in the address,
+ *   reference data, public notices).
+ * A list proves its scope or ownership with `listed`: texts that name the record built for the
+ * caller in `unit`; they must be in the answer, and those of the record built for unit B (scoped)
+ * or for another person (owner) must not.
+ */
 export type Target = {
   url: string;
   payload?: unknown;
-  scoped?: boolean;
+  /** Extra request headers (a multipart body's content type). */
+  headers?: Record<string, string>;
   /** true: a small roster workbook; or the file to send (multipart field "file"). */
   upload?: boolean | { filename: string; bytes: Buffer };
+  /** Out of scope is allowed: only with `why` (kept for targets written before the proof kinds). */
+  scoped?: boolean;
+  /** A group-wide setting: needs the permission on a top unit. */
+  group?: true;
+  /** The caller's own record: another person's answers 404. */
+  owner?: true;
+  /** Why no scope or owner check applies to this route. */
+  why?: string;
+  /** Texts naming the record(s) built: listed for the caller, not for unit B or another person. */
+  listed?: string | string[];
+  /**
+   * For an owner route that answers another person's id without saying whether it exists (a
+   * notice marked read): true when that person's record was left as it was.
+   */
+  untouched?: () => Promise<boolean>;
+  /** A change that writes no audit row, and why (marking one's own notices read). */
+  unaudited?: string;
 };
 type Make = (t: TestApp, unit: Unit, caller: Person) => Promise<Target>;
 
@@ -31,29 +70,29 @@ const uniq = () => {
   return `${Date.now().toString(36)}${n}`;
 };
 
-/** For each route, how to call it about a record that lives in `unit`. */
+/** For each route, how to call it about a record that lives in `unit` (and is `caller`'s when owned). */
 export const targets: Record<string, Make> = {
-  'GET /api/health': async () => ({ url: '/api/health', scoped: false }),
-  'GET /api/openapi.json': async () => ({ url: '/api/openapi.json', scoped: false }),
-  'POST /api/auth/login': async () => ({
-    url: '/api/auth/login',
-    payload: { login: 'x', password: 'y' },
-    scoped: false,
-  }),
-  'POST /api/auth/logout': async () => ({ url: '/api/auth/logout', scoped: false }),
-  'GET /api/me': async () => ({ url: '/api/me', scoped: false }),
+  'GET /api/health': async () => ({ url: '/api/health' }),
+  'GET /api/openapi.json': async () => ({ url: '/api/openapi.json' }),
+  'POST /api/auth/login': async () => ({ url: '/api/auth/login', payload: { login: 'x', password: 'y' } }),
+  'POST /api/auth/logout': async () => ({ url: '/api/auth/logout' }),
+  'GET /api/me': async () => ({ url: '/api/me', why: NO_OWNER_CHECK.own }),
   'POST /api/me/password': async () => ({
     url: '/api/me/password',
-    payload: { currentPassword: 'a', newPassword: 'b' },
-    scoped: false,
+    payload: { currentPassword: TEST_PASSWORD, newPassword: `Matrix-${uniq()}-Pw!` },
+    why: NO_OWNER_CHECK.own,
   }),
-  'GET /api/org-unit-types': async () => ({ url: '/api/org-unit-types', scoped: false }),
+  'GET /api/org-unit-types': async () => ({ url: '/api/org-unit-types', why: NO_OWNER_CHECK.reference }),
   'POST /api/org-unit-types': async () => ({
     url: '/api/org-unit-types',
     payload: { code: `t_${uniq()}`, nameZh: '测试类型', nameEn: 'Test type' },
-    scoped: false,
+    group: true,
   }),
-  'GET /api/org-units/tree': async () => ({ url: '/api/org-units/tree', scoped: false }),
+  // The tree holds the units of the caller's subtree only (the scope is in SQL).
+  'GET /api/org-units/tree': async (_t, unit) => ({
+    url: '/api/org-units/tree',
+    listed: `"code":"${unit.code}"`,
+  }),
   'GET /api/org-units/:id': async (_t, unit) => ({ url: `/api/org-units/${unit.id}` }),
   'POST /api/org-units': async (_t, unit) => ({
     url: '/api/org-units',
@@ -105,39 +144,50 @@ export const targets: Record<string, Make> = {
     await buildAccount(db(app), p);
     return { url: `/api/people/${p.id}/account`, payload: { disabled: true } };
   },
-  'GET /api/people/import-template.xlsx': async () => ({
+  // The template lists the codes of the units the caller may import into (the scope is in SQL).
+  'GET /api/people/import-template.xlsx': async (_t, unit) => ({
     url: '/api/people/import-template.xlsx',
-    scoped: false,
+    listed: unit.code,
   }),
   'GET /api/people/export.xlsx': async (_t, unit) => ({ url: `/api/people/export.xlsx?unitId=${unit.id}` }),
-  'POST /api/people/imports': async () => ({ url: '/api/people/imports', scoped: false, upload: true }),
-  // Imports are private to their uploader: in scope means "the caller's own import".
+  'POST /api/people/imports': async () => ({
+    url: '/api/people/imports',
+    upload: true,
+    why: "starts the caller's own import, no id in the address; the import keeps the caller's import scope and refuses rows for units outside it",
+  }),
+  // Imports are private to their uploader.
   'GET /api/people/imports/:id': async ({ app }, unit, caller) => ({
     url: `/api/people/imports/${await importOf(app, unit, caller)}`,
+    owner: true,
   }),
   'GET /api/people/imports/:id/errors.xlsx': async ({ app }, unit, caller) => ({
     url: `/api/people/imports/${await importOf(app, unit, caller, true)}/errors.xlsx`,
+    owner: true,
   }),
   'POST /api/people/imports/:id/commit': async ({ app }, unit, caller) => ({
     url: `/api/people/imports/${await importOf(app, unit, caller)}/commit`,
     payload: { mode: 'all' },
+    owner: true,
   }),
-  'GET /api/calendar/years': async () => ({ url: '/api/calendar/years', scoped: false }),
-  'GET /api/calendar/years/:year/days': async () => ({ url: '/api/calendar/years/2026/days', scoped: false }),
+  'GET /api/calendar/years': async () => ({ url: '/api/calendar/years', why: NO_OWNER_CHECK.reference }),
+  'GET /api/calendar/years/:year/days': async () => ({
+    url: '/api/calendar/years/2026/days',
+    why: NO_OWNER_CHECK.reference,
+  }),
   'GET /api/calendar/deadline': async () => ({
     url: `/api/calendar/deadline?from=${encodeURIComponent('2026-03-02T10:00:00+08:00')}&workingDays=5`,
-    scoped: false,
+    why: NO_OWNER_CHECK.reference,
   }),
   'PUT /api/calendar/overrides/:day': async () => ({
-    url: `/api/calendar/overrides/2030-01-0${(n % 9) + 1}`,
+    url: `/api/calendar/overrides/2030-01-0${(n++ % 9) + 1}`,
     payload: { kind: 'holiday', name: '元旦' },
-    scoped: false,
+    group: true,
   }),
   'DELETE /api/calendar/overrides/:day': async ({ app }) => {
     const day = `2031-02-${String((n++ % 27) + 1).padStart(2, '0')}`;
     const { calendarOverrides } = await import('../platform/calendar/calendar.table.js');
     await db(app).insert(calendarOverrides).values({ day, kind: 'holiday' }).onConflictDoNothing();
-    return { url: `/api/calendar/overrides/${day}`, scoped: false };
+    return { url: `/api/calendar/overrides/${day}`, group: true };
   },
   'POST /api/calendar/years/:year/declare': async ({ app }) => {
     const year = 2040 + (n++ % 50);
@@ -146,13 +196,13 @@ export const targets: Record<string, Make> = {
       .insert(calendarOverrides)
       .values({ day: `${year}-01-01`, kind: 'holiday' })
       .onConflictDoNothing();
-    return { url: `/api/calendar/years/${year}/declare`, payload: {}, scoped: false };
+    return { url: `/api/calendar/years/${year}/declare`, payload: {}, group: true };
   },
   'DELETE /api/calendar/years/:year/declare': async ({ app }) => {
     const year = 2040 + (n++ % 50);
     const { calendarYears } = await import('../platform/calendar/calendar.table.js');
     await db(app).insert(calendarYears).values({ year }).onConflictDoNothing();
-    return { url: `/api/calendar/years/${year}/declare`, scoped: false };
+    return { url: `/api/calendar/years/${year}/declare`, group: true };
   },
   'GET /api/role-assignments': async (_t, unit) => ({ url: `/api/role-assignments?unitId=${unit.id}` }),
   'GET /api/role-assignments/grantable': async (_t, unit) => ({
@@ -178,12 +228,75 @@ export const targets: Record<string, Make> = {
   ...innovationTargets,
   ...assessmentTargets,
   ...hotlineTargets,
+  // After the innovation targets, whose file still has unproven entries for these routes.
+  ...notificationTargets(),
 };
 
 /**
- * An import owned by the caller when the unit is the caller's (in scope), and by someone else
- * otherwise, with a stored error report when asked.
+ * The inbox: a person's notices are kept under their person id, private ones (a confidential
+ * reporter's) under a keyed hash of it. Marking read answers 204 for any id, so the proof for
+ * another person's notice is that it was left unread.
  */
+function notificationTargets(): Record<string, Make> {
+  const readUnaudited = 'marking notices read changes no record of the caller but their inbox';
+  return {
+    'GET /api/notifications': async ({ app }, _unit, caller) => {
+      const named = await noticeFor(app, caller);
+      const hidden = await noticeFor(app, caller, true);
+      return { url: '/api/notifications?limit=100', owner: true, listed: [named.kind, hidden.kind] };
+    },
+    'POST /api/notifications/:id/read': async ({ app }, _unit, caller) => {
+      const notice = await noticeFor(app, caller);
+      return {
+        url: `/api/notifications/${notice.id}/read`,
+        owner: true,
+        untouched: async () => (await noticeRow(app, notice.id))?.readAt === null,
+        unaudited: readUnaudited,
+      };
+    },
+    'POST /api/notifications/read-all': async ({ app }, _unit, caller) => {
+      const named = await noticeFor(app, caller);
+      const hidden = await noticeFor(app, caller, true);
+      return {
+        url: '/api/notifications/read-all',
+        owner: true,
+        untouched: async () =>
+          (await noticeRow(app, named.id))?.readAt === null &&
+          (await noticeRow(app, hidden.id)) !== undefined,
+        unaudited: readUnaudited,
+      };
+    },
+  };
+}
+
+/** An unread notice for the person, of a kind no other notice has: kept under the person, or private. */
+async function noticeFor(app: FastifyInstance, person: Person, hidden = false) {
+  const { notifications } = await import('../platform/notifications/notifications.table.js');
+  const { recipientKey } = await import('../platform/notifications/private-notify.js');
+  const kind = `matrix.notice_${uniq()}`;
+  const [row] = await db(app)
+    .insert(notifications)
+    .values(
+      hidden
+        ? {
+            recipientKey: recipientKey(crypto(app), person.id),
+            kind,
+            sealed: null,
+          }
+        : { personId: person.id, kind },
+    )
+    .returning();
+  return row;
+}
+
+async function noticeRow(app: FastifyInstance, id: number) {
+  const { notifications } = await import('../platform/notifications/notifications.table.js');
+  const { eq } = await import('drizzle-orm');
+  const [row] = await db(app).select().from(notifications).where(eq(notifications.id, id));
+  return row;
+}
+
+/** An import uploaded by the caller into the unit, with a stored error report when asked. */
 async function importOf(
   app: FastifyInstance,
   unit: Unit,
@@ -193,7 +306,6 @@ async function importOf(
   const { personImports } = await import('../modules/people/people.table.js');
   const { saveFile } = await import('../platform/files/files.service.js');
   const ExcelJS = (await import('exceljs')).default;
-  const owner = caller.unitId === unit.id ? caller : await buildPerson(db(app), crypto(app), unit);
   let reportId: string | null = null;
   if (withReport) {
     const wb = new ExcelJS.Workbook();
@@ -203,7 +315,7 @@ async function importOf(
       filename: 'report.xlsx',
       allowed: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
       maxBytes: 1e6,
-      createdBy: owner.id,
+      createdBy: caller.id,
     });
     reportId = file.id;
   }
@@ -216,7 +328,7 @@ async function importOf(
       unitScopePaths: [unit.path],
       validRows: 1,
       totalRows: 1,
-      createdBy: owner.id,
+      createdBy: caller.id,
       errorReportFileId: reportId,
     })
     .returning();
