@@ -37,48 +37,6 @@ import { buildTestApp } from './test-app.js';
  * A route without a target, or without a proof kind, fails the suite naming the route.
  */
 
-/**
- * TEMPORARY. Innovation routes whose targets (matrix-targets-innovation.ts, being converted by
- * another change) do not yet carry a proof kind. They are still called in scope; their proof is
- * listed as pending. Empty this once the innovation targets say group/owner/listed/why: the suite
- * names the entries that are no longer needed.
- */
-const PENDING_INNOVATION_PROOFS: ReadonlySet<string> = new Set([
-  'GET /api/innovation/cycles',
-  'GET /api/innovation/notices',
-  'GET /api/innovation/stats',
-  'GET /api/innovation/stats.xlsx',
-  'GET /api/innovation/projects',
-  'GET /api/innovation/cycles/:id/approved',
-  'GET /api/innovation/cycles/:id/approved.xlsx',
-  'GET /api/innovation/conflicts',
-  'DELETE /api/innovation/conflicts/:id',
-  'POST /api/innovation/conflicts',
-  'GET /api/innovation/reviews',
-  'GET /api/innovation/cycles/:id/awards',
-  'POST /api/innovation/awards/:id/objections',
-  'GET /api/innovation/cycles/:id/conference',
-]);
-
-/**
- * Findings: routes whose proof fails on the current code (out of scope allowed, or another
- * person's record served), with the request that shows it. They are reported, not fixed here.
- * Each still runs: in scope must work, and the proof must keep failing, so that the entry is
- * removed (and the proof then holds) once the module is fixed.
- */
-const KNOWN_LEAKS: Readonly<Record<string, string>> = {
-  // wellbeingAdminPolicy.manage is `top`, but these routes only check the gate (wellbeing.manage
-  // held anywhere) and never authorize 'manage': a sysadmin of a subsidiary changes the group's.
-  'PUT /api/assessments/settings':
-    'a sysadmin whose grant is on a lower unit changes the group-wide wellbeing settings: 200, expected 403 group_only',
-  'GET /api/assessments/scales':
-    "a sysadmin whose grant is on a lower unit reads the group's uploaded scales: 200, expected 403 group_only",
-  'POST /api/assessments/scales':
-    'a sysadmin whose grant is on a lower unit uploads a group-wide scale: 201, expected 403 group_only',
-  'POST /api/assessments/scales/:id/retire':
-    'a sysadmin whose grant is on a lower unit retires a group-wide scale: 200, expected 403 group_only',
-};
-
 const t = await buildTestApp();
 afterAll(() => t.close());
 const db = t.app.lifeline.database.db;
@@ -117,9 +75,12 @@ function proofOf(access: RouteAccess, target: Target): Proof {
     if (target.group) return { kind: 'missing', problem: '`group` is for routes that need a permission' };
     if (target.owner) return { kind: 'owner' };
     if (target.why) return { kind: 'why', why: target.why };
+    // A notice public to everyone below a unit: an employee of unit A does not see unit B's.
+    if (target.scoped === true) return { kind: 'scoped' };
     return {
       kind: 'missing',
-      problem: "open to any logged-in account: needs `owner: true` (another person's → 404) or a `why`",
+      problem:
+        "open to any logged-in account: needs `owner: true` (another person's → 404), `scoped: true` (unit B's → 404) or a `why`",
     };
   }
   if (target.group) return { kind: 'group' };
@@ -273,9 +234,7 @@ async function refusedOutOfScope(r: Route, actor: Client) {
 
 const guarded = routes.filter((r) => r.access !== 'public');
 const byPermission = routes.filter((r) => typeof r.access === 'object');
-const pending = (r: Route) => r.proof.kind === 'missing' && PENDING_INNOVATION_PROOFS.has(r.key);
-const proven = (kind: Proof['kind']) =>
-  routes.filter((r) => r.proof.kind === kind && !(r.key in KNOWN_LEAKS));
+const proven = (kind: Proof['kind']) => routes.filter((r) => r.proof.kind === kind);
 const whose = (r: Route) => (typeof r.access === 'object' ? permissionOf(r) : 'any employee');
 
 const LABEL: Record<string, (r: Route) => string> = {
@@ -303,21 +262,9 @@ describe('authorization matrix', () => {
 
   it('proves the scope or ownership of every route, or says why none applies', () => {
     const missing = routes
-      .filter((r) => r.proof.kind === 'missing' && !pending(r))
+      .filter((r) => r.proof.kind === 'missing')
       .map((r) => `${r.key}: ${(r.proof as { problem: string }).problem}`);
     expect(missing, 'routes without a proof kind').toEqual([]);
-  });
-
-  it('PENDING_INNOVATION_PROOFS and KNOWN_LEAKS name only routes that still need them', () => {
-    const stale = [...PENDING_INNOVATION_PROOFS].filter(
-      (k) =>
-        !k.includes(' /api/innovation/') || !routes.some((r) => r.key === k && r.proof.kind === 'missing'),
-    );
-    expect(stale, 'remove from PENDING_INNOVATION_PROOFS (now proven, or not an innovation route)').toEqual(
-      [],
-    );
-    const unknown = Object.keys(KNOWN_LEAKS).filter((k) => !routes.some((r) => r.key === k));
-    expect(unknown, 'KNOWN_LEAKS entries that are not routes').toEqual([]);
   });
 
   describe('anonymous callers get 401', () => {
@@ -376,27 +323,6 @@ describe('authorization matrix', () => {
       });
     }
   });
-
-  const pendingRoutes = routes.filter(pending);
-  if (pendingRoutes.length)
-    describe('proof pending (PENDING_INNOVATION_PROOFS): allowed in scope only', () => {
-      for (const r of pendingRoutes) {
-        if (typeof r.access === 'object')
-          it(`${r.key} (${whose(r)})`, async () => void (await allowedInScope(r)));
-        else it.todo(`${r.key} (${whose(r)}): owner proof or why`);
-      }
-    });
-
-  const leaks = routes.filter((r) => r.key in KNOWN_LEAKS);
-  if (leaks.length)
-    describe('known leaks (KNOWN_LEAKS): allowed in scope, and the proof still fails', () => {
-      for (const r of leaks) {
-        it(`${r.key}: ${KNOWN_LEAKS[r.key]}`, async () => {
-          const actor = await allowedInScope(r);
-          await expect(refusedOutOfScope(r, actor), 'fixed? remove it from KNOWN_LEAKS').rejects.toThrow();
-        });
-      }
-    });
 
   it('grants nothing with an assignment that has ended or not yet started', async () => {
     const ended = await loginAs(t.app, unitA);

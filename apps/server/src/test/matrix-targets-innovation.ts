@@ -77,10 +77,20 @@ const outsider = async (app: FastifyInstance) =>
 
 const tables = () => import('../modules/innovation/innovation.table.js');
 
+/** A cycle whose approved list is published (立项公布) / whose awards are in publicity (公示). */
+const PUBLISHED = { approvedListPublishedAt: new Date().toISOString() };
+const IN_PUBLICITY = { awardStage: 'publicity', publicityEndsOn: day(5) };
+
 /** For each innovation route, how to call it about a record that lives in `unit`. */
 export const innovationTargets: Record<string, Make> = {
-  'GET /api/innovation/cycles': async () => ({ url: '/api/innovation/cycles', scoped: false }),
-  'GET /api/innovation/notices': async () => ({ url: '/api/innovation/notices', scoped: false }),
+  'GET /api/innovation/cycles': async ({ app }, unit) => ({
+    url: '/api/innovation/cycles',
+    listed: (await cycleIn(app, unit)).name,
+  }),
+  'GET /api/innovation/notices': async () => ({
+    url: '/api/innovation/notices',
+    why: 'public notices (公示, published lists, the conference) of the cycles organised above the caller’s unit',
+  }),
   'POST /api/innovation/cycles': async (_t, unit) => {
     n += 1;
     const w = { from: day(0), to: day(1) };
@@ -108,9 +118,18 @@ export const innovationTargets: Record<string, Make> = {
   'GET /api/innovation/cycles/:id/board': async ({ app }, unit) => ({
     url: `/api/innovation/cycles/${(await cycleIn(app, unit)).id}/board`,
   }),
-  'GET /api/innovation/stats': async () => ({ url: '/api/innovation/stats', scoped: false }),
-  'GET /api/innovation/stats.xlsx': async () => ({ url: '/api/innovation/stats.xlsx', scoped: false }),
-  'GET /api/innovation/projects': async () => ({ url: '/api/innovation/projects', scoped: false }),
+  'GET /api/innovation/stats': async ({ app }, unit) => ({
+    url: '/api/innovation/stats',
+    listed: (await cycleIn(app, unit)).name,
+  }),
+  'GET /api/innovation/stats.xlsx': async ({ app }, unit) => ({
+    url: '/api/innovation/stats.xlsx',
+    listed: (await cycleIn(app, unit)).name,
+  }),
+  'GET /api/innovation/projects': async ({ app }, unit) => ({
+    url: '/api/innovation/projects',
+    listed: (await projectIn(app, unit, 'submitted')).project.code,
+  }),
   'POST /api/innovation/projects': async ({ app }, unit, caller) => ({
     url: '/api/innovation/projects',
     payload: {
@@ -206,11 +225,14 @@ export const innovationTargets: Record<string, Make> = {
       payload: { projectId: project.id, outcome: 'decline', version: 1 },
     };
   },
+  // Public once published, to everyone in the organising unit's subtree: unit B's cycle → 404.
   'GET /api/innovation/cycles/:id/approved': async ({ app }, unit) => ({
-    url: `/api/innovation/cycles/${(await cycleIn(app, unit)).id}/approved`,
+    url: `/api/innovation/cycles/${(await cycleIn(app, unit, PUBLISHED)).id}/approved`,
+    scoped: true,
   }),
   'GET /api/innovation/cycles/:id/approved.xlsx': async ({ app }, unit) => ({
-    url: `/api/innovation/cycles/${(await cycleIn(app, unit)).id}/approved.xlsx`,
+    url: `/api/innovation/cycles/${(await cycleIn(app, unit, PUBLISHED)).id}/approved.xlsx`,
+    scoped: true,
   }),
   'POST /api/innovation/cycles/:id/approved/publish': async ({ app }, unit) => ({
     url: `/api/innovation/cycles/${(await cycleIn(app, unit)).id}/approved/publish`,
@@ -222,7 +244,7 @@ export const innovationTargets: Record<string, Make> = {
   'POST /api/innovation/conflicts': async (_t, unit) => ({
     url: '/api/innovation/conflicts',
     payload: { unitId: unit.id, reason: '曾在该单位工作' },
-    scoped: false,
+    why: 'declares the caller’s own conflict of interest with a unit (an expert may have worked anywhere); no id in the address',
   }),
   'GET /api/innovation/projects/:id/reviewers': async ({ app }, unit, caller) => {
     const { project } = await projectIn(app, unit, 'completed');
@@ -235,16 +257,27 @@ export const innovationTargets: Record<string, Make> = {
     await reviewOn(app, project.id, reviewer);
     return { url: `/api/innovation/projects/${project.id}/reviewers/${reviewer.id}` };
   },
-  'GET /api/innovation/conflicts': async () => ({ url: '/api/innovation/conflicts', scoped: false }),
+  // An expert's own declarations of interest and review assignments.
+  'GET /api/innovation/conflicts': async ({ app }, _unit, caller) => {
+    const { innovationConflicts } = await tables();
+    n += 1;
+    const reason = `曾在该单位工作${n}`;
+    await db(app).insert(innovationConflicts).values({ reviewerId: caller.id, reason });
+    return { url: '/api/innovation/conflicts', owner: true, listed: reason };
+  },
   'DELETE /api/innovation/conflicts/:id': async ({ app }, _unit, caller) => {
     const { innovationConflicts } = await tables();
     const [c] = await db(app)
       .insert(innovationConflicts)
       .values({ reviewerId: caller.id, reason: '旧的声明' })
       .returning();
-    return { url: `/api/innovation/conflicts/${c.id}`, scoped: false };
+    return { url: `/api/innovation/conflicts/${c.id}`, owner: true };
   },
-  'GET /api/innovation/reviews': async () => ({ url: '/api/innovation/reviews', scoped: false }),
+  'GET /api/innovation/reviews': async ({ app }, unit, caller) => {
+    const { project } = await projectIn(app, unit, 'completed');
+    await reviewOn(app, project.id, caller);
+    return { url: '/api/innovation/reviews', owner: true, listed: project.code };
+  },
   'GET /api/innovation/reviews/:id': async ({ app }, unit, caller) => ({
     url: `/api/innovation/reviews/${await reviewIn(app, unit, caller)}`,
   }),
@@ -256,7 +289,8 @@ export const innovationTargets: Record<string, Make> = {
     url: `/api/innovation/cycles/${(await cycleIn(app, unit)).id}/evaluation`,
   }),
   'GET /api/innovation/cycles/:id/awards': async ({ app }, unit) => ({
-    url: `/api/innovation/cycles/${(await cycleIn(app, unit)).id}/awards`,
+    url: `/api/innovation/cycles/${(await cycleIn(app, unit, IN_PUBLICITY)).id}/awards`,
+    scoped: true,
   }),
   'PUT /api/innovation/cycles/:id/awards': async ({ app }, unit) => ({
     url: `/api/innovation/cycles/${(await cycleIn(app, unit)).id}/awards`,
@@ -273,6 +307,7 @@ export const innovationTargets: Record<string, Make> = {
   'POST /api/innovation/awards/:id/objections': async ({ app }, unit) => ({
     url: `/api/innovation/awards/${(await awardIn(app, unit)).award.id}/objections`,
     payload: { text: '对该奖项有异议，请核实。' },
+    scoped: true,
   }),
   'POST /api/innovation/objections/:id/answer': async ({ app }, unit) => {
     const { innovationObjections } = await tables();
@@ -284,15 +319,13 @@ export const innovationTargets: Record<string, Make> = {
     return { url: `/api/innovation/objections/${o.id}/answer`, payload: { answer: '已核实' } };
   },
   'GET /api/innovation/cycles/:id/conference': async ({ app }, unit) => ({
-    url: `/api/innovation/cycles/${(await cycleIn(app, unit)).id}/conference`,
+    url: `/api/innovation/cycles/${(await cycleIn(app, unit, { conferenceOn: day(-1) })).id}/conference`,
+    scoped: true,
   }),
   'PUT /api/innovation/cycles/:id/conference': async ({ app }, unit) => ({
     url: `/api/innovation/cycles/${(await cycleIn(app, unit)).id}/conference`,
     payload: { name: '创新大会', heldOn: day(0), commendations: [], version: 1 },
   }),
-  'GET /api/notifications': async () => ({ url: '/api/notifications', scoped: false }),
-  'POST /api/notifications/:id/read': async () => ({ url: '/api/notifications/1/read', scoped: false }),
-  'POST /api/notifications/read-all': async () => ({ url: '/api/notifications/read-all', scoped: false }),
 };
 
 async function attached(app: FastifyInstance, unit: Unit) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersion } from '../platform/fields.js';
 
 /**
  * A consultation request (一键式咨询) and its life: an employee asks (one tap is enough: a coach
@@ -63,13 +64,13 @@ export type TConsultation = z.infer<typeof ZConsultation>;
 export const ZBookInput = z.object({
   startsAt: z.iso.datetime({ offset: true }),
   place: z.string().trim().min(1).max(200),
-  version: z.number().int().min(0),
+  version: ZVersion,
 });
 export const ZDeclineInput = z.object({
   reason: z.string().trim().min(1).max(500),
-  version: z.number().int().min(0),
+  version: ZVersion,
 });
-export const ZVersionOnly = z.object({ version: z.number().int().min(0) });
+export const ZVersionOnly = z.object({ version: ZVersion });
 
 /** A coach's follow-up note on a case: visible to that coach only, stored encrypted. */
 export const ZCaseNote = z.object({ id: z.number(), text: z.string(), createdAt: z.string() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersion } from '../platform/fields.js';
 
 /** Happiness coaches (幸福教练) and psychological volunteers (心理服务义工). */
 export const COACH_KINDS = [
@@ -42,12 +43,12 @@ export const ZCoachProfileInput = z.object({
   bio: z.string().trim().max(1000),
   /** Whether the coach takes new requests (and is listed). */
   active: z.boolean(),
-  version: z.number().int().min(0),
+  version: ZVersion,
 });
 export type TCoachProfileInput = z.infer<typeof ZCoachProfileInput>;
 
 export const ZAvailabilityInput = z
-  .object({ slots: z.array(ZAvailabilitySlot).max(42), version: z.number().int().min(0) })
+  .object({ slots: z.array(ZAvailabilitySlot).max(42), version: ZVersion })
   .superRefine((v, ctx) => {
     const order = v.slots
       .map((s, i) => ({ s, i }))

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersion } from '../platform/fields.js';
 import { ZHotlineCloseReason, ZHotlineState, ZHotlineUrgency, ZHotlineVisibility } from './enums.js';
 import { HOTLINE_ACTIONS } from './workflow.js';
 
@@ -148,7 +149,7 @@ export const ZHotlineBoardItem = z.object({
 export type THotlineBoardItem = z.infer<typeof ZHotlineBoardItem>;
 
 // Action inputs. Every action names the version it acts on (409 conflict when stale).
-const version = { version: z.number().int().min(0) };
+const version = { version: ZVersion };
 export const ZHotlineText = z.object({ text: z.string().trim().min(1).max(4000), ...version });
 export const ZHotlineVersion = z.object(version);
 export const ZHotlineTransfer = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersion } from '../platform/fields.js';
 import { ZHotlineUrgency } from './enums.js';
 
 export const ZHotlineCategory = z.object({
@@ -48,7 +49,7 @@ export const ZHotlineSettingsInput = ZHotlineSettings.omit({ smtp: true, version
       password: z.string().max(200).optional(),
     })
     .nullable(),
-  version: z.number().int().min(0),
+  version: ZVersion,
 });
 export type THotlineSettingsInput = z.infer<typeof ZHotlineSettingsInput>;
 
@@ -99,6 +100,6 @@ export const ZUnitChannelsInput = z.object({
       'A DingTalk robot webhook URL (https://oapi.dingtalk.com/…)',
     )
     .nullable(),
-  version: z.number().int().min(0),
+  version: ZVersion,
 });
 export const ZUrgencyIn = ZHotlineUrgency;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ZDateString } from '../platform/fields.js';
 import { ZRole } from './roles.js';
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const ZDate = ZDateString;
 
 export const ZRoleAssignment = z.object({
   id: z.number(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDateString, ZVersion } from '../platform/fields.js';
 
 /** Unit types offered by default; administrators may add more (`GET /api/org-unit-types`). */
 export const DEFAULT_UNIT_TYPES = [
@@ -31,7 +32,7 @@ export const ZUnitTypeInput = z.object({
   sortOrder: z.number().int().min(0).max(10_000).default(100),
 });
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const ZDate = ZDateString;
 
 /** Abilities of the caller on one unit, so the UI shows only what will work. */
 export const ZUnitAbilities = z.object({
@@ -81,13 +82,11 @@ export const ZOrgUnitCreate = z.object({
 });
 export type TOrgUnitCreate = z.infer<typeof ZOrgUnitCreate>;
 
-export const ZOrgUnitUpdate = ZOrgUnitCreate.omit({ parentId: true })
-  .partial()
-  .extend({ version: z.number().int().positive() });
+export const ZOrgUnitUpdate = ZOrgUnitCreate.omit({ parentId: true }).partial().extend({ version: ZVersion });
 export type TOrgUnitUpdate = z.infer<typeof ZOrgUnitUpdate>;
 
 export const ZOrgUnitMove = z.object({
   newParentId: z.number().int().positive(),
-  version: z.number().int().positive(),
+  version: ZVersion,
 });
-export const ZOrgUnitDissolve = z.object({ dissolvedOn: ZDate, version: z.number().int().positive() });
+export const ZOrgUnitDissolve = z.object({ dissolvedOn: ZDate, version: ZVersion });

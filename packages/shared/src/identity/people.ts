@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codesOf } from '../labels.js';
+import { ZDateString, ZVersion } from '../platform/fields.js';
 
 /** Allowed values, with the Chinese labels used in the Excel template and the UI. */
 export const POLITICAL_STATUSES = [
@@ -61,7 +62,7 @@ export const ZGender = z.enum(codesOf(GENDERS));
 /** Statuses counted as Party members in headcounts. */
 export const PARTY_MEMBER_STATUSES = ['party_member', 'probationary_member'] as const;
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const ZDate = ZDateString;
 export const ZEmployeeNo = z
   .string()
   .trim()
@@ -125,7 +126,7 @@ export const ZPersonInput = z.object({
   employmentStatus: ZEmploymentStatus.default('active'),
 });
 export type TPersonInput = z.infer<typeof ZPersonInput>;
-export const ZPersonUpdate = ZPersonInput.partial().extend({ version: z.number().int().positive() });
+export const ZPersonUpdate = ZPersonInput.partial().extend({ version: ZVersion });
 export type TPersonUpdate = z.infer<typeof ZPersonUpdate>;
 
 /** `GET /api/people` query: search and filters; sorted by pinyin of the name. */

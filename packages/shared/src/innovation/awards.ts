@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersion } from '../platform/fields.js';
 import { ZAwardTier, ZCommendationKind, ZDate, ZInnovationLevel } from './enums.js';
 
 /** The proposed awards of a cycle, replaced as a whole while in draft. */
@@ -9,11 +10,11 @@ export const ZAwardsInput = z.object({
     .refine((a) => new Set(a.map((x) => x.projectId)).size === a.length, {
       message: 'A project is listed twice',
     }),
-  version: z.number().int(),
+  version: ZVersion,
 });
 
-export const ZPublishAwardsInput = z.object({ publicityEndsOn: ZDate, version: z.number().int() });
-export const ZFinalizeAwardsInput = z.object({ version: z.number().int() });
+export const ZPublishAwardsInput = z.object({ publicityEndsOn: ZDate, version: ZVersion });
+export const ZFinalizeAwardsInput = z.object({ version: ZVersion });
 
 export const ZObjectionInput = z.object({ text: z.string().trim().min(5).max(4000) });
 export const ZObjectionAnswerInput = z.object({ answer: z.string().trim().min(1).max(4000) });
@@ -71,7 +72,7 @@ export const ZConferenceInput = z.object({
   name: z.string().trim().min(1).max(100),
   heldOn: ZDate,
   commendations: z.array(ZCommendationInput).max(500),
-  version: z.number().int(),
+  version: ZVersion,
 });
 
 export const ZCommendation = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersion } from '../platform/fields.js';
 import { ZChangeKind, ZDate, ZFen, ZInnovationLevel } from './enums.js';
 
 /** What a change request proposes; the field that matters depends on the kind. */
@@ -18,7 +19,7 @@ export const ZChangeRequestInput = z.object({
 export const ZChangeDecisionInput = z.object({
   approve: z.boolean(),
   comment: z.string().trim().max(2000).default(''),
-  version: z.number().int(),
+  version: ZVersion,
 });
 
 export const ZChangeRequest = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersion } from '../platform/fields.js';
 import { MAX_AWARD_FEN, ZAwardTier, ZDate, ZFen, ZInnovationLevel } from './enums.js';
 
 /** One dimension of the evaluation rubric; scores are 0–100, weights relative. */
@@ -110,7 +111,7 @@ export const ZCycleInput = z
 export type TCycleInput = z.infer<typeof ZCycleInput>;
 
 export const ZCycleUpdate = z
-  .object({ ...cycleFields, version: z.number().int() })
+  .object({ ...cycleFields, version: ZVersion })
   .partial()
   .required({ version: true })
   .superRefine(checkCycle);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersion } from '../platform/fields.js';
 import { ZDate, ZFen, ZInnovationLevel } from './enums.js';
 import { ZPersonRef, ZProjectSummary } from './projects.js';
 
@@ -14,7 +15,7 @@ export const ZMeetingUpdate = z.object({
   heldOn: ZDate.optional(),
   memberIds: z.array(z.number().int().positive()).min(1).max(40).optional(),
   minutes: z.string().trim().max(20000).optional(),
-  version: z.number().int(),
+  version: ZVersion,
 });
 
 export const ZDecisionInput = z
@@ -25,7 +26,7 @@ export const ZDecisionInput = z
     fundingFen: ZFen.optional(),
     comment: z.string().trim().max(2000).default(''),
     /** The project's version, for the case of two people deciding at once. */
-    version: z.number().int(),
+    version: ZVersion,
   })
   .refine((d) => d.outcome === 'decline' || (d.level && d.fundingFen !== undefined), {
     message: 'An approval needs a level and funding',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codesOf } from '../labels.js';
+import { ZDateString } from '../platform/fields.js';
 
 /** Allowed values of the innovation module, with the labels used in exports and the UI. */
 export const INNOVATION_CATEGORIES = [
@@ -61,6 +62,6 @@ export type TChangeKind = z.infer<typeof ZChangeKind>;
 export const MAX_AWARD_FEN = 5_000_000;
 
 /** Dates are business days in Asia/Shanghai, as YYYY-MM-DD. */
-export const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const ZDate = ZDateString;
 /** Money in fen: a non-negative integer. */
 export const ZFen = z.number().int().nonnegative().max(100_000_000_00);

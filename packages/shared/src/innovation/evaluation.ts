@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersion } from '../platform/fields.js';
 import type { TRubricDimension } from './cycles.js';
 import { ZInnovationLevel, ZRecommendation } from './enums.js';
 import { ZPersonRef } from './projects.js';
@@ -47,7 +48,7 @@ export const ZScoreInput = z.object({
   recommendation: ZRecommendation.nullable().default(null),
   /** False saves a draft; true submits, after which the review is final. */
   submit: z.boolean().default(false),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TScoreInput = z.infer<typeof ZScoreInput>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersion } from '../platform/fields.js';
 import { ZDate, ZFen, ZInnovationCategory, ZInnovationLevel } from './enums.js';
 import { PROJECT_ACTIONS, PROJECT_STATES, type TProjectAction } from './workflow.js';
 
@@ -49,13 +50,13 @@ export const ZProjectUpdate = z.object({
   plan: z.string().trim().max(8000).optional(),
   budgetFen: ZFen.optional(),
   milestones: z.array(ZMilestoneInput).max(20).optional(),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TProjectUpdate = z.infer<typeof ZProjectUpdate>;
 
 export const ZTransitionInput = z.object({
   action: ZProjectAction,
-  version: z.number().int(),
+  version: ZVersion,
   comment: z.string().trim().max(4000).optional(),
 });
 export type TTransitionInput = z.infer<typeof ZTransitionInput>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ZDateString } from './fields.js';
 
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const ZDay = ZDateString;
 
 /** A day that differs from a plain weekday/weekend: a holiday, an adjusted working day, or an override. */
 export const ZCalendarDay = z.object({

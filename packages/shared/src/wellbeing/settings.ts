@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersion } from '../platform/fields.js';
 
 /** A help contact shown on the care path: a hotline, the coach team's desk, a clinic. */
 export const ZHelpContact = z.object({
@@ -45,7 +46,7 @@ export const ZWellbeingSettingsInput = z.object({
   zungRounding: ZZungRounding.default('floor'),
   help: ZHelpInfo,
   /** The version read; a stale one is a 409 `conflict`. */
-  version: z.number().int().min(0),
+  version: ZVersion,
 });
 export type TWellbeingSettingsInput = z.infer<typeof ZWellbeingSettingsInput>;
 

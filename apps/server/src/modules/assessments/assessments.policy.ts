@@ -8,3 +8,6 @@ export const wellbeingAdminPolicy = definePolicy<UnitRecord, 'manage' | 'aggrega
   manage: { permission: 'wellbeing.manage', top: true },
   aggregate: { permission: 'wellbeing.aggregate', on: onUnit },
 });
+
+/** The group-wide settings and scales belong to no unit: their rule asks for a grant on a top unit. */
+export const GROUP = { unitPath: '/' } as const;

@@ -10,7 +10,7 @@ import { type AccountRecord, accountPolicy } from './accounts.policy.js';
 import { accounts, loginThrottle } from './auth.table.js';
 import { hashPassword } from './passwords.js';
 import { deleteAllSessions } from './sessions.js';
-import { loginKeyFor } from './throttle.js';
+import { clearAccountLocks, loginKeyFor } from './throttle.js';
 
 type AccountRow = typeof accounts.$inferSelect;
 
@@ -113,7 +113,7 @@ export async function updateAccount(
       .returning();
     if (set.disabled || set.passwordHash) await deleteAllSessions(tx, account.id);
     if (input.unlock) {
-      await tx.delete(loginThrottle).where(eq(loginThrottle.key, loginKeyFor(account.id, '')));
+      await clearAccountLocks(tx, account.id);
       changes.locked = { before: true, after: false };
     }
     await writeAudit(tx, auditActor(actor, grant), {

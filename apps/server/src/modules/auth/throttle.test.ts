@@ -133,4 +133,17 @@ describe('login throttling', () => {
     await waitOut();
     expect((await login(newcomer.employeeNo, TEST_PASSWORD, ip)).statusCode).toBe(200);
   });
+
+  it('lets an administrator unlock an account at once, the address’s delay for it included', async () => {
+    const ip = '10.20.9.9';
+    const x = await person();
+    for (let i = 0; i < 5; i++)
+      expect((await login(x.employeeNo, 'wrong-password', ip)).statusCode).not.toBe(200);
+    expect((await login(x.employeeNo, TEST_PASSWORD, ip)).statusCode).not.toBe(200);
+    const { loginAs } = await import('../../test/factories.js');
+    const admin = await loginAs(t.app, root, [['sysadmin', root]]);
+    const unlocked = await admin.request('PATCH', `/api/people/${x.id}/account`, { unlock: true });
+    expect(unlocked.statusCode, unlocked.body).toBe(200);
+    expect((await login(x.employeeNo, TEST_PASSWORD, ip)).statusCode).toBe(200);
+  });
 });

@@ -125,6 +125,15 @@ export async function clearLogin(db: Db, keys: ThrottleKeys): Promise<void> {
     on conflict (key) do update set window_started_at = now()`);
 }
 
+/**
+ * An administrator's unlock: the account's lock and the delays of every (address, account) pair,
+ * so that its owner can log in at once from wherever they tried.
+ */
+export async function clearAccountLocks(db: Db, accountId: number): Promise<void> {
+  const key = loginKeyFor(accountId, '');
+  await db.execute(sql`delete from login_throttle where key = ${key} or key like ${`pair:%|${key}`}`);
+}
+
 /** The key a login is counted under: its account when one matches, else the text typed. */
 export function loginKeyFor(accountId: number | null, login: string): string {
   return accountId ? `account:${accountId}` : `login:${login.trim().toLowerCase()}`;

@@ -1,16 +1,22 @@
 import { ZErrorBody, ZScale } from '@lifeline/shared';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActor } from '../../../platform/authz/actor.js';
 import { requireActor } from '../../../platform/http/request-context.js';
-import { wellbeingAdminPolicy } from '../assessments.policy.js';
+import { GROUP, wellbeingAdminPolicy } from '../assessments.policy.js';
 import { listScales, retireScale, uploadScale } from './scales.service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody };
 const tags = ['assessments'];
 const access = wellbeingAdminPolicy.access('manage');
+
+/** The caller as the audit records them, once the group-wide rule allowed them. */
+function manager(request: FastifyRequest) {
+  const actor = requireActor(request);
+  return auditActor(actor, wellbeingAdminPolicy.authorize(actor, 'manage', GROUP));
+}
 
 /** Scales administrators add in the definition format, without code. */
 export async function scaleRoutes(fastify: FastifyInstance): Promise<void> {
@@ -23,7 +29,10 @@ export async function scaleRoutes(fastify: FastifyInstance): Promise<void> {
       config: { access },
       schema: { tags, summary: 'Uploaded scales', response: { 200: z.array(ZScale), ...errors } },
     },
-    async () => listScales(db()),
+    async (request) => {
+      wellbeingAdminPolicy.authorize(requireActor(request), 'manage', GROUP);
+      return listScales(db());
+    },
   );
 
   app.post(
@@ -37,8 +46,7 @@ export async function scaleRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 201: ZScale, ...errors },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await uploadScale(db(), auditActor(requireActor(request)), request.body)),
+    async (request, reply) => reply.status(201).send(await uploadScale(db(), manager(request), request.body)),
   );
 
   app.post(
@@ -52,6 +60,6 @@ export async function scaleRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: ZScale, ...errors },
       },
     },
-    async (request) => retireScale(db(), auditActor(requireActor(request)), request.params.id),
+    async (request) => retireScale(db(), manager(request), request.params.id),
   );
 }

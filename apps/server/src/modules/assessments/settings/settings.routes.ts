@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditActor } from '../../../platform/authz/actor.js';
 import { requireActor } from '../../../platform/http/request-context.js';
-import { wellbeingAdminPolicy } from '../assessments.policy.js';
+import { GROUP, wellbeingAdminPolicy } from '../assessments.policy.js';
 import { saveWellbeingSettings, wellbeingSettings } from './wellbeing-settings.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 409: ZErrorBody };
@@ -38,6 +38,10 @@ export async function settingsRoutes(fastify: FastifyInstance): Promise<void> {
         response: { 200: ZWellbeingSettings, ...errors },
       },
     },
-    async (request) => saveWellbeingSettings(db(), auditActor(requireActor(request)), request.body),
+    async (request) => {
+      const actor = requireActor(request);
+      const grant = wellbeingAdminPolicy.authorize(actor, 'manage', GROUP);
+      return saveWellbeingSettings(db(), auditActor(actor, grant), request.body);
+    },
   );
 }
