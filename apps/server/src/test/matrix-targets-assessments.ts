@@ -230,7 +230,8 @@ export const assessmentTargets: Record<string, Make> = {
   }),
   'GET /api/counselling/coaches/:personId/photo': async (t, unit) => ({
     url: `/api/counselling/coaches/${(await coachOf(t, unit, true)).id}/photo`,
-    why: `${NO_OWNER_CHECK.reference} (a coach's photo in the coach list)`,
+    // The photo of a coach in the caller's list: a coach serving unit B is not in it (404).
+    scoped: true,
   }),
   'GET /api/counselling/profile': async () => ({
     url: '/api/counselling/profile',

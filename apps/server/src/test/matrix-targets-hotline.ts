@@ -97,7 +97,7 @@ export const hotlineTargets: Record<string, Make> = {
   'GET /api/hotline/units': async () => ({ url: '/api/hotline/units', why: NO_OWNER_CHECK.reference }),
   'GET /api/hotline/similar': async (_t, unit) => ({
     url: `/api/hotline/similar?unitId=${unit.id}&q=食堂`,
-    why: `${NO_OWNER_CHECK.reference}: the open items of a unit (code, title, no reporter), offered while typing so as to say "me too"`,
+    why: `${NO_OWNER_CHECK.reference}: the open items of a unit whose reporters agreed to their publication (code, title, no reporter), offered while typing so as to say "me too"`,
   }),
   'POST /api/hotline/items': async () => {
     const form = multipartForm({
@@ -110,8 +110,8 @@ export const hotlineTargets: Record<string, Make> = {
     return { url: '/api/hotline/items', ...form, why: "files the caller's own item, no id in the address" };
   },
   'POST /api/hotline/items/:id/me-too': async (t, unit) => ({
-    url: `/api/hotline/items/${(await item(t, unit)).id}/me-too`,
-    why: 'any employee may say "me too" on any open item (kept as a keyed hash of the caller and the item)',
+    url: `/api/hotline/items/${(await item(t, unit, 'submitted', { publishConsent: true })).id}/me-too`,
+    why: 'any employee may say "me too" on an open item whose reporter agreed to its publication (kept as a keyed hash of the caller and the item)',
   }),
   'GET /api/hotline/board': async () => ({
     url: '/api/hotline/board',

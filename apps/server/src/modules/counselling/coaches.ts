@@ -149,8 +149,17 @@ export async function savePhoto(
   return save(db, actor, current.version, { photoFileId: file.id }, 'coach_profile.photo');
 }
 
-/** The photo of a listed coach. */
-export async function coachPhoto(db: Db, personId: number): Promise<StoredFile> {
+/**
+ * The photo of a coach the caller is offered (active, serving the caller's unit), or the
+ * caller's own: anyone else's answers 404, like a coach who is not in the caller's list.
+ */
+export async function coachPhoto(
+  db: Db,
+  caller: { personId: number; unitPath: string },
+  personId: number,
+): Promise<StoredFile> {
+  if (personId !== caller.personId && !(await activeCoach(db, personId, caller.unitPath)))
+    throw notFound('Photo');
   const [row] = await db
     .select({ fileId: coachProfiles.photoFileId })
     .from(coachProfiles)

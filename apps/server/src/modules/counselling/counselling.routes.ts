@@ -78,7 +78,8 @@ export async function counsellingRoutes(fastify: FastifyInstance): Promise<void>
         params: z.object({ personId: z.coerce.number().int().positive() }),
       },
     },
-    async (request, reply) => sendFile(reply, ctx().files, await coachPhoto(db(), request.params.personId)),
+    async (request, reply) =>
+      sendFile(reply, ctx().files, await coachPhoto(db(), requireActor(request), request.params.personId)),
   );
 
   app.get(

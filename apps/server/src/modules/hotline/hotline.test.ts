@@ -177,6 +177,20 @@ describe('raising a problem', () => {
     const [row] = await queryRows<{ voter_hash: string }>(db(), sql`select voter_hash from hotline_me_too`);
     expect(row.voter_hash).not.toContain(String(colleague.person.id));
   });
+
+  it('never suggests an item whose reporter did not agree to its publication, nor takes "me too" on it', async () => {
+    const title = '更衣室柜门损坏无人修理';
+    const kept = await file(reporter, { title, visibility: 'confidential', publishConsent: false });
+    const colleague = await loginAs(app, workshop);
+    const similar = (
+      await colleague.request(
+        'GET',
+        `/api/hotline/similar?unitId=${workshop.id}&q=${encodeURIComponent(title)}`,
+      )
+    ).json() as { id: number; title: string }[];
+    expect(similar.map((s) => s.title)).not.toContain(title);
+    expect((await colleague.request('POST', `/api/hotline/items/${kept.id}/me-too`)).statusCode).toBe(404);
+  });
 });
 
 describe('confidential and anonymous reporters', () => {

@@ -28,13 +28,20 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (x.size + y.size);
 }
 
-/** Open items of the unit whose title (or description) resembles what is being typed. */
+/**
+ * Items others may see while typing and say "me too" to: those whose reporters agreed to their
+ * publication. A confidential or anonymous item, or a named one without that consent, is never
+ * shown to colleagues, not even its title.
+ */
+const SHAREABLE = eq(hotlineItems.publishConsent, true);
+
+/** Open, shareable items of the unit whose title (or description) resembles what is being typed. */
 export async function similarItems(db: Db, unitId: number, q: string): Promise<THotlineSimilar[]> {
   if (q.trim().length < 2) return [];
   const rows = await db
     .select()
     .from(hotlineItems)
-    .where(and(eq(hotlineItems.unitId, unitId), inArray(hotlineItems.state, OPEN)))
+    .where(and(eq(hotlineItems.unitId, unitId), inArray(hotlineItems.state, OPEN), SHAREABLE))
     .orderBy(desc(hotlineItems.createdAt))
     .limit(300);
   return rows
@@ -54,7 +61,7 @@ export async function similarItems(db: Db, unitId: number, q: string): Promise<T
 }
 
 /**
- * "Me too" on an open item: once per person, kept as a keyed hash of person and item, so the
+ * "Me too" on an open item that could be suggested (another's is not found): once per person, kept as a keyed hash of person and item, so the
  * count grows without linking anyone's account to the item.
  */
 export async function addMeToo(
@@ -64,7 +71,10 @@ export async function addMeToo(
   id: number,
 ): Promise<{ meToo: number }> {
   return db.transaction(async (tx) => {
-    const [item] = await tx.select().from(hotlineItems).where(eq(hotlineItems.id, id));
+    const [item] = await tx
+      .select()
+      .from(hotlineItems)
+      .where(and(eq(hotlineItems.id, id), SHAREABLE));
     if (!item) throw notFound('Item');
     if (!OPEN.includes(item.state) && item.state !== 'answered') {
       throw new AppError('invalid_transition', 'This item is closed', { reason: `from_${item.state}` });
