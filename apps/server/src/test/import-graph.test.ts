@@ -37,6 +37,12 @@ describe('the import graph', () => {
       ],
       ['modules/hotline/f.ts', 'await db.execute(sql`delete from people where id = 1`);'],
       ['modules/people/people.table.ts', "export const people = pgTable('people', {});"],
+      ['modules/people/index.ts', "export { people } from './people.table.js';"],
+      ['modules/roles/roles.table.ts', "export const roleAssignments = pgTable('role_assignments', {});"],
+      [
+        'modules/hotline/h.ts',
+        'sql`select p.name from people p join role_assignments ra on ra.person_id = p.id`',
+      ],
       ['modules/demo/seed.ts', "import { people } from '../people/people.table.js';"],
       ['modules/hotline/g.test.ts', "import { people } from '../people/people.table.js';"],
     ]);
@@ -47,6 +53,7 @@ describe('the import graph', () => {
       'modules/hotline/d.ts: a module imports the composition root (app.ts)',
       'modules/hotline/e.ts: updates people, a table of the people module',
       'modules/hotline/f.ts: SQL delete from people, a table of the people module',
+      'modules/hotline/h.ts: SQL reads role_assignments, a table the roles module does not export',
     ]);
   });
 

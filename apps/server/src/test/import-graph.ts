@@ -7,9 +7,17 @@ import path from 'node:path';
  *   import another module's table file for its foreign keys: schema, not access);
  * - a module writes only its own tables, through Drizzle (`.insert(x)`, `.update(x)`,
  *   `.delete(x)` on an imported table) or in SQL text (`insert into`, `update … set`, `delete from`);
+ * - a module reads in SQL text (`from x`, `join x`) only its own tables and those another module
+ *   exports read-only from its index (the session look-up, one query per request, is the stated
+ *   exception: `SQL_READ_EXCEPTIONS`);
  * - no module imports the composition root.
  * Tests, the test helpers and the demo's fixture writer are outside these lines.
  */
+
+/** Files allowed to read other modules' tables in SQL text, and why (ADR 0017). */
+export const SQL_READ_EXCEPTIONS: Readonly<Record<string, string>> = {
+  'modules/auth/sessions.ts': 'the session, person and grants of a request in one query (ADR 0014)',
+};
 export type SourceFiles = ReadonlyMap<string, string>;
 
 const IMPORT =
@@ -43,19 +51,28 @@ export function importsOf(file: string, text: string): string[] {
   return out;
 }
 
-/** The tables each module declares: SQL name and exported identifier → module. */
-function tablesByModule(files: SourceFiles): { byName: Map<string, string>; byExport: Map<string, string> } {
+/**
+ * The tables each module declares (SQL name → module), and those another module may read: the
+ * ones its index exports.
+ */
+function tablesByModule(files: SourceFiles): { byName: Map<string, string>; readable: Set<string> } {
   const byName = new Map<string, string>();
-  const byExport = new Map<string, string>();
+  const readable = new Set<string>();
   for (const [file, text] of files) {
     if (!file.endsWith('.table.ts') || !file.startsWith('modules/')) continue;
     const module = file.split('/')[1];
+    const index = files.get(`modules/${module}/index.ts`) ?? '';
     for (const m of text.matchAll(/export const (\w+) = pgTable\(\s*'(\w+)'/g)) {
-      byExport.set(`${file}#${m[1]}`, module);
       byName.set(m[2], module);
+      if (
+        new RegExp(
+          `export\\s*\\{[^}]*\\b${m[1]}\\b[^}]*\\}\\s*from\\s*'\\./${path.posix.basename(file, '.ts')}\\.js'`,
+        ).test(index)
+      )
+        readable.add(m[2]);
     }
   }
-  return { byName, byExport };
+  return { byName, readable };
 }
 
 /** The identifiers a file imports, with the module each comes from (its own module's excluded). */
@@ -112,6 +129,12 @@ export function importViolations(files: SourceFiles): string[] {
       const owner = tables.byName.get(m[2]);
       if (owner && owner !== place.module)
         problems.push(`${file}: SQL ${m[1].toLowerCase()} ${m[2]}, a table of the ${owner} module`);
+    }
+    if (file in SQL_READ_EXCEPTIONS) continue;
+    for (const m of text.matchAll(/\b(?<!delete\s)(from|join)\s+(\w+)\b/gi)) {
+      const owner = tables.byName.get(m[2]);
+      if (owner && owner !== place.module && !tables.readable.has(m[2]))
+        problems.push(`${file}: SQL reads ${m[2]}, a table the ${owner} module does not export`);
     }
   }
   return problems;
