@@ -30,8 +30,12 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
-          testTimeout: 60_000,
+          // Limits, not waits: a journey takes 10–35 s with both cores busy.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll waits for its condition as long as a locator's waitFor does (Playwright's
+          // 30 s), not Vitest's default 1 s, which a loaded machine exceeds.
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],

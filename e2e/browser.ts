@@ -71,9 +71,7 @@ export async function newPage(options: NewPageOptions): Promise<{ page: Page; er
 /** Saves a full-page PNG as `e2e/artifacts/<name>` once animations (drawers, menus) settle. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, {
-    timeout: 5_000,
-  });
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const file = path.join(ARTIFACTS_DIR, name.endsWith('.png') ? name : `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;

@@ -73,12 +73,11 @@ describe('working-day calendar', () => {
     await page.getByTestId('declare-confirm').click();
     await page.getByText('2027 年已声明完成，截止日期现在可以计算。').waitFor();
     await page.getByTestId('year-declared').getByText('2027 年的安排由管理员录入，已声明完成').waitFor();
-    expect(await page.getByTestId('year-not-covered').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('year-not-covered').count()).toBe(0);
 
     // The calculator recomputes on its own: 30, 31 Dec, (1–3 Jan off), 4, 5, 6 Jan.
     const value = page.getByTestId('deadline-value');
-    await value.waitFor();
-    expect(await value.textContent()).toBe('2027-01-06 24:00（星期三）');
+    await expect.poll(() => value.textContent()).toBe('2027-01-06 24:00（星期三）');
     // And asking again gives the same answer.
     await computeDeadline(page, '2026-12-29 10:00', 5);
     await page.getByTestId('deadline-value').getByText('2027-01-06 24:00').waitFor();
@@ -95,7 +94,7 @@ describe('working-day calendar', () => {
     await page.getByRole('dialog').getByTestId('day-remove').click();
     await page.getByText('已删除 2027-01-01 的设置。').waitFor();
     await page.locator('[data-day="2027-01-01"][data-kind="weekday"]').waitFor();
-    expect(await page.getByTestId('declare-year').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('declare-year').isDisabled()).toBe(true);
     expect(errors).toEqual([]);
   });
 

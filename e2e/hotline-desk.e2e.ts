@@ -293,8 +293,8 @@ describe('hotline desk (real server, demo data)', () => {
       active: false,
     });
     expect(after.categories.slice(0, -1)).toEqual(before.categories);
-    // A saved category keeps its code.
-    expect(await page.getByLabel(`第 ${n} 行的代码`).isDisabled()).toBe(true);
+    // A saved category keeps its code, once the form has reloaded the saved settings.
+    await expect.poll(() => page.getByLabel(`第 ${n} 行的代码`).isDisabled()).toBe(true);
     await screenshot(page, 'hotline-settings.png');
 
     // A routing rule added and deleted on the page.

@@ -106,8 +106,8 @@ describe('the employee hotline on a phone (real server, demo data)', () => {
     await page.getByTestId('title').fill(title);
     await page.getByTestId('description').fill(description);
     // Corrected fields no longer carry their complaint.
-    expect(await page.getByTestId('problem-title').count()).toBe(0);
-    expect(await page.getByTestId('problem-category').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('problem-title').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('problem-category').count()).toBe(0);
     // Each choice says who sees what.
     await page
       .getByTestId('visibility-choices')

@@ -81,12 +81,12 @@ describe('identity and organisation (real server, demo data)', () => {
       },
     ]);
     await page.getByText('全部 3 行校验通过，可以导入。').waitFor();
-    expect(await statistic(page, 'import-report', '总行数')).toBe('3');
+    await expect.poll(() => statistic(page, 'import-report', '总行数')).toBe('3');
     await page.getByTestId('import-all').click();
     await page.getByTestId('import-result').waitFor();
     await page.getByText('导入完成', { exact: true }).waitFor();
-    expect(await statistic(page, 'import-result', '新增')).toBe('3');
-    expect(await statistic(page, 'import-result', '更新')).toBe('0');
+    await expect.poll(() => statistic(page, 'import-result', '新增')).toBe('3');
+    await expect.poll(() => statistic(page, 'import-result', '更新')).toBe('0');
     await screenshot(page, 'import-result-zh.png');
 
     // The roster finds the new person by the initials of their name's pinyin.

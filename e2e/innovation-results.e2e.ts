@@ -150,11 +150,12 @@ describe('innovation evaluation and awards (real server, demo data)', () => {
     expect(cells[1]).toBe('45');
     expect(cells[2]).toContain('Most ever');
     expect(cells[6]).toBe('80%');
-    expect(await page.getByTestId('stats-latest').textContent()).toContain('7 / 20 / 9');
+    // The headline waits for the cycles' phases (until then no cycle is the newest decided one).
+    await expect.poll(() => page.getByTestId('stats-latest').textContent()).toContain('7 / 20 / 9');
     // Wide tables scroll inside their card; the page itself does not scroll sideways.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(await page.getByTestId('notification-bell').isVisible()).toBe(true);
+    await page.getByTestId('notification-bell').waitFor();
     await screenshot(page, 'innovation-stats-phone-en.png');
     expect(errors).toEqual([]);
   });

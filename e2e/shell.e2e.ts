@@ -20,7 +20,7 @@ describe('platform shell (logged out)', () => {
     await page.getByTestId('language-switch').click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Welcome to Lifeline' }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByRole('button', { name: 'Log in' }).waitFor();
     await screenshot(page, 'login-en.png');
 
@@ -32,7 +32,7 @@ describe('platform shell (logged out)', () => {
     await page.getByTestId('language-switch').click();
     await page.getByRole('menuitem', { name: '中文' }).click();
     await page.getByRole('heading', { name: '欢迎使用生命线' }).waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(errors).toEqual([]);
   });
 

@@ -216,10 +216,9 @@ describe('wellbeing back office (real server, demo data)', () => {
       await unitadmin.get(`/api/assessments/aggregates?unitId=${top.id}&instrument=sas&year=${year}`),
     );
     const total = page.getByTestId('wellbeing-total');
-    await total.waitFor();
-    expect(await total.textContent()).toContain(`${top.name} 合计`);
+    await expect.poll(() => total.textContent()).toContain(`${top.name} 合计`);
     if (mine.total.participants !== null)
-      expect(await total.locator('td').nth(2).textContent()).toBe(String(mine.total.participants));
+      await expect.poll(() => total.locator('td').nth(2).textContent()).toBe(String(mine.total.participants));
 
     // A unit whose table hides small groups: each hidden row shows only dashes and says why.
     const data = await unitWithHiddenRows(unitadmin, top.id, year);

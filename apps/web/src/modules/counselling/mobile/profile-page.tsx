@@ -36,8 +36,9 @@ function useSaveFailure(setNotice: (n: Notice) => void) {
   const reload = useReloadProfile();
   return (error: unknown): string | null => {
     if (error instanceof ApiError && error.code === 'conflict') {
-      void reload();
-      setNotice({ kind: 'warning', text: t('profile.conflict') });
+      // The notice says the latest version has been loaded: it appears once it has, so that
+      // saving again right after it sends the new version.
+      void reload().finally(() => setNotice({ kind: 'warning', text: t('profile.conflict') }));
       return null;
     }
     return problemText(t, error);

@@ -69,7 +69,9 @@ export function StatsPage() {
     const phase = cycles.data?.find((x) => x.id === c.cycleId)?.phase;
     return phase !== undefined && PENDING_PHASES.includes(phase);
   };
-  const latest = [...rows].reverse().find((c) => c.declared > 0 && !deciding(c));
+  // Which cycle is the newest decided one is known once both the figures and the phases are.
+  const loadingLatest = stats.isPending || cycles.isPending;
+  const latest = loadingLatest ? undefined : [...rows].reverse().find((c) => c.declared > 0 && !deciding(c));
   const pending = (c: TCycleStats) => (
     <Tag style={{ marginInlineEnd: 0 }}>
       {t(`phase.${cycles.data?.find((x) => x.id === c.cycleId)?.phase}`)}
@@ -228,9 +230,16 @@ export function StatsPage() {
           <Col xs={24} lg={16}>
             <Card
               size="small"
-              title={latest ? t('stats.latestTitle', { name: latest.name }) : t('stats.latestNone')}
+              title={
+                latest
+                  ? t('stats.latestTitle', { name: latest.name })
+                  : loadingLatest
+                    ? undefined
+                    : t('stats.latestNone')
+              }
               style={{ height: '100%' }}
               data-testid="stats-latest"
+              loading={loadingLatest}
             >
               {latest ? (
                 <Flex wrap gap="large">
@@ -275,7 +284,11 @@ export function StatsPage() {
               style={{ height: '100%' }}
               data-testid="stats-commended"
             >
-              <Statistic value={stats.data?.resultsCommended ?? 0} suffix={t('stats.resultsUnit')} />
+              <Statistic
+                value={stats.data?.resultsCommended ?? 0}
+                loading={stats.isPending}
+                suffix={t('stats.resultsUnit')}
+              />
               <Typography.Text type="secondary">{span}</Typography.Text>
             </Card>
           </Col>
