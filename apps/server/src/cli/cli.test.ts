@@ -43,7 +43,7 @@ describe('lifeline CLI', () => {
     const a = { LIFELINE_DATA_DIR: path.join(dir, 'a') };
     const b = { LIFELINE_DATA_DIR: path.join(dir, 'b') };
     const file = path.join(dir, 'backup.jsonl.gz');
-    expect(lifeline(['seed-demo'], a).out).toMatch(/Seeded \d+ units, 3009 people, 9 demo accounts/);
+    expect(lifeline(['seed-demo'], a).out).toMatch(/Seeded \d+ units, 3011 people, 11 demo accounts/);
     expect(lifeline(['seed-demo'], a).code).toBe(1);
     const backup = lifeline(['backup', file], a);
     expect(backup.code, backup.out).toBe(0);

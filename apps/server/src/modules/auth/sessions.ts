@@ -108,10 +108,10 @@ export async function loadActor(
 
 type GrantRow = { id: string | number; role: string; unit_id: string | number; name: string; path: string };
 
-/** An assignment in force today (Shanghai date), on a unit not dissolved (`r` assignments, `ru` units). */
+/** An assignment in force today (Shanghai date), on a unit not yet dissolved (`r` assignments, `ru` units). */
 const GRANT_IN_FORCE = sql`(r.starts_on is null or r.starts_on <= ${SHANGHAI_TODAY})
   and (r.ends_on is null or r.ends_on >= ${SHANGHAI_TODAY})
-  and ru.dissolved_on is null`;
+  and (ru.dissolved_on is null or ru.dissolved_on > ${SHANGHAI_TODAY})`;
 
 function toGrants(rows: GrantRow[]): Grant[] {
   return rows.map((r) => ({

@@ -182,6 +182,29 @@ describe('the rest of the tree', () => {
     expect(role.statusCode).toBe(409);
   });
 
+  it('keeps a unit whose dissolution is recorded for tomorrow working until then: people, child units, roles', async () => {
+    const person = await admin.request('POST', '/api/people', {
+      employeeNo: 'DS-2',
+      name: '明日撤销单位新人',
+      gender: 'female',
+      unitId: leaving.id,
+    });
+    expect(person.statusCode, person.body).toBe(201);
+    const child = await admin.request('POST', '/api/org-units', {
+      parentId: leaving.id,
+      name: '明日撤销单位下级',
+      code: 'DS-CHILD-2',
+      type: 'party_group',
+    });
+    expect(child.statusCode, child.body).toBe(201);
+    const role = await admin.request('POST', '/api/role-assignments', {
+      personId: person.json().id,
+      role: 'hotline_handler',
+      unitId: leaving.id,
+    });
+    expect(role.statusCode, role.body).toBe(201);
+  });
+
   it('does not offer a coach whose role is on a dissolved unit, nor send them a request', async () => {
     // The coach's role covers the unit of someone still recorded there, who asks.
     expect((await stranded.request('GET', '/api/counselling/coaches')).json()).toEqual([]);

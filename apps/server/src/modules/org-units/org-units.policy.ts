@@ -1,4 +1,5 @@
 import { type Condition, definePolicy } from '../../platform/authz/policy.js';
+import { isDissolved } from './dissolution.js';
 
 /** A unit as its policy sees it: where it sits, whether it is the top unit, whether it is dissolved. */
 export type UnitPolicyRecord = { unitPath: string; parentId: number | null; dissolvedOn: string | null };
@@ -11,8 +12,9 @@ const notTop: Condition<UnitPolicyRecord> = {
     message: 'The top unit cannot be moved or dissolved',
   },
 };
+/** A unit stands until its dissolution date (Beijing): a recorded future dissolution still works. */
 const notDissolved: Condition<UnitPolicyRecord> = {
-  test: (_a, u) => u.dissolvedOn === null,
+  test: (_a, u) => !isDissolved(u.dissolvedOn),
   refuse: { code: 'conflict', reason: 'unit_dissolved', message: 'The unit is dissolved' },
 };
 const notAlreadyDissolved: Condition<UnitPolicyRecord> = {

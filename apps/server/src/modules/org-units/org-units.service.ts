@@ -12,6 +12,7 @@ import { queryRows } from '../../platform/db/sql.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { pinyinKey } from '../../platform/text/pinyin.js';
+import { standsSql } from './dissolution.js';
 import { orgUnitPolicy as policy, unitRecord, unitTypePolicy } from './org-units.policy.js';
 import { type OrgUnitRow, presentOrgUnit } from './org-units.presenter.js';
 import { orgUnits, orgUnitTypes } from './org-units.table.js';
@@ -52,7 +53,7 @@ export async function unitTree(db: Db, actor: Actor, includeDissolved: boolean):
           from people where employment_status = 'active' group by unit_id
         ) c on c.unit_id = u.id
         where ${policy.scope(actor, 'read', sql`u.path`)}
-          ${includeDissolved ? sql`` : sql`and u.dissolved_on is null`}
+          ${includeDissolved ? sql`` : sql`and ${standsSql(sql`u.dissolved_on`)}`}
         order by u.depth, u.sort_order, u.name_pinyin, u.id`,
   );
   const nodes = rows.map((r) => {

@@ -10,7 +10,7 @@ import {
   ZPeopleImport,
   ZPeopleQuery,
 } from '@lifeline/shared';
-import { and, asc, isNull } from 'drizzle-orm';
+import { and, asc, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,7 +20,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import { pages, sendXlsx } from '../../platform/excel/xlsx.js';
 import { getFile, sendFile } from '../../platform/files/files.service.js';
 import { requireActor } from '../../platform/http/request-context.js';
-import { orgUnits } from '../org-units/index.js';
+import { orgUnits, standsSql } from '../org-units/index.js';
 import { commitImport, findImport, presentImport, startImport } from './import/import.service.js';
 import { buildTemplate } from './import/template.js';
 import { personImportPolicy, personPolicy } from './people.policy.js';
@@ -60,7 +60,9 @@ export async function peopleExcelRoutes(fastify: FastifyInstance): Promise<void>
       const units = await ctx()
         .database.db.select({ code: orgUnits.code, name: orgUnits.name, path: orgUnits.path })
         .from(orgUnits)
-        .where(and(personPolicy.scope(actor, 'import', orgUnits.path), isNull(orgUnits.dissolvedOn)))
+        .where(
+          and(personPolicy.scope(actor, 'import', orgUnits.path), standsSql(sql`${orgUnits.dissolvedOn}`)),
+        )
         .orderBy(asc(orgUnits.path));
       return reply
         .header('content-type', XLSX)

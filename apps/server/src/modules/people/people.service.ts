@@ -8,7 +8,7 @@ import { escapeLike } from '../../platform/db/sql.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { hasAccountSql } from '../auth/index.js';
-import { findUnit, orgUnits } from '../org-units/index.js';
+import { findUnit, isDissolved, orgUnits } from '../org-units/index.js';
 import { personPolicy } from './people.policy.js';
 import type { PersonWithUnit } from './people.presenter.js';
 import { ID_CARD_PURPOSE, personProblems, personValues } from './people.rules.js';
@@ -180,7 +180,8 @@ export async function createPerson(db: Db, crypto: FieldCrypto, actor: Actor, in
   return db.transaction(async (tx) => {
     const unit = await findUnit(tx, input.unitId);
     const grant = personPolicy.authorize(actor, 'create', { unitPath: unit.path });
-    if (unit.dissolvedOn) throw new AppError('conflict', 'The unit is dissolved');
+    if (isDissolved(unit.dissolvedOn))
+      throw new AppError('conflict', 'The unit is dissolved', { reason: 'unit_dissolved' });
     const values = personValues(input, crypto);
     await assertUnique(tx, values);
     const [row] = await tx.insert(people).values(values).returning().catch(phoneClashIsConflict);
@@ -233,7 +234,8 @@ export async function updatePerson(
     if (merged.unitId !== current.unitId) {
       const target = await findUnit(tx, merged.unitId);
       personPolicy.authorize(actor, 'create', { unitPath: target.path });
-      if (target.dissolvedOn) throw new AppError('conflict', 'The unit is dissolved');
+      if (isDissolved(target.dissolvedOn))
+        throw new AppError('conflict', 'The unit is dissolved', { reason: 'unit_dissolved' });
     }
     const values = personValues(merged, crypto);
     if (!('idCard' in changes)) {

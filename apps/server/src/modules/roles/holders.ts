@@ -28,7 +28,7 @@ export async function nearestHolders(
         join role_assignments ra on ra.unit_id = u.id
         where target.id = ${unitId} and ra.role in (${roleList(roles)})
           and (ra.starts_on is null or ra.starts_on <= ${SHANGHAI_TODAY}) and (ra.ends_on is null or ra.ends_on >= ${SHANGHAI_TODAY})
-          and u.dissolved_on is null
+          and (u.dissolved_on is null or u.dissolved_on > ${SHANGHAI_TODAY})
         order by u.depth desc`,
   );
   if (!rows.length) return [];

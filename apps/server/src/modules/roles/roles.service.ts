@@ -14,7 +14,7 @@ import { shanghaiDate } from '../../platform/calendar/work-calendar.js';
 import { SHANGHAI_TODAY } from '../../platform/db/sql.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { findUnit, orgUnits } from '../org-units/index.js';
+import { findUnit, isDissolved, orgUnits } from '../org-units/index.js';
 import { findPerson, people, personPolicy } from '../people/index.js';
 import { type AssignmentRecord, roleAssignmentPolicy as policy } from './roles.policy.js';
 import { roleAssignments } from './roles.table.js';
@@ -48,7 +48,7 @@ export function holdsRoleSql(personId: SQL, roles: readonly TRole[], coveringPat
       )})
       and (ra.starts_on is null or ra.starts_on <= ${SHANGHAI_TODAY})
       and (ra.ends_on is null or ra.ends_on >= ${SHANGHAI_TODAY})
-      and ou.dissolved_on is null
+      and (ou.dissolved_on is null or ou.dissolved_on > ${SHANGHAI_TODAY})
       ${coveringPath === undefined ? sql`` : sql`and ${coveringPath} like ou.path || '%'`})`;
 }
 
@@ -163,7 +163,7 @@ const NO_HOLDER = { role: 'employee', personId: 0, holderHoldings: [] } as const
 export async function grantableRoles(db: Db, actor: Actor, unitId: number, personId?: number) {
   const unit = await findUnit(db, unitId);
   policy.authorize(actor, 'list', { ...NO_HOLDER, unitPath: unit.path });
-  if (unit.dissolvedOn) return [];
+  if (isDissolved(unit.dissolvedOn)) return [];
   let holderHoldings: Holding[] = [];
   if (personId) {
     const person = await findPerson(db, personId);
@@ -188,7 +188,7 @@ export async function assignRole(db: Db, actor: Actor, input: z.infer<typeof ZRo
       personId: person.id,
       holderHoldings,
     });
-    if (unit.dissolvedOn)
+    if (isDissolved(unit.dissolvedOn))
       throw new AppError('conflict', 'The unit is dissolved', { reason: 'unit_dissolved' });
     const [dup] = await tx
       .select({ id: roleAssignments.id })

@@ -4,7 +4,7 @@ import { diffFields, writeAudit } from '../../../platform/audit/audit.js';
 import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError } from '../../../platform/errors.js';
-import { findUnit, orgUnits } from '../../org-units/index.js';
+import { findUnit, isDissolved, orgUnits } from '../../org-units/index.js';
 import { people } from '../../people/index.js';
 import { cyclePolicy, cycleRecord } from '../cycles/cycles.policy.js';
 import { visibleCycle } from '../cycles/cycles.service.js';
@@ -61,7 +61,8 @@ export async function createProject(db: Db, actor: Actor, input: TProjectCreate)
     throw new AppError('validation_failed', 'The unit is not part of this cycle', {
       issues: [{ path: ['unitId'], message: 'The unit is not part of this cycle' }],
     });
-  if (unit.dissolvedOn) throw new AppError('conflict', 'The unit is dissolved');
+  if (isDissolved(unit.dissolvedOn))
+    throw new AppError('conflict', 'The unit is dissolved', { reason: 'unit_dissolved' });
   assertOffered(cycle, input.levelApplied);
   const { milestones, cycleId, ...fields } = input;
   return db.transaction(async (tx) => {

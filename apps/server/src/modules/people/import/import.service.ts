@@ -10,7 +10,7 @@ import { AppError, notFound } from '../../../platform/errors.js';
 import type { FileStore } from '../../../platform/files/file-store.js';
 import { FILE_KINDS, getFile, saveFile } from '../../../platform/files/files.service.js';
 import { enqueueJob } from '../../../platform/jobs/job-queue.js';
-import { orgUnits } from '../../org-units/index.js';
+import { isDissolved, orgUnits } from '../../org-units/index.js';
 import { personImportPolicy, personPolicy } from '../people.policy.js';
 import { personValues } from '../people.rules.js';
 import { AUDITED, personChanges } from '../people.service.js';
@@ -178,7 +178,7 @@ export async function validateImport(
       };
       if (!unit) return e('所属单位编码', `单位编码不存在：${r.unitCode}`);
       if (!inScope(unit.path)) return e('所属单位编码', `单位 ${r.unitCode} 不在您的管理范围内`);
-      if (unit.dissolvedOn) return e('所属单位编码', `单位 ${r.unitCode} 已撤销`);
+      if (isDissolved(unit.dissolvedOn, today)) return e('所属单位编码', `单位 ${r.unitCode} 已撤销`);
       const current = existing.get(r.input.employeeNo);
       if (current && !inScope(current.unitPath)) return e('工号', '该工号属于您管理范围以外的人员');
       if (r.keepIdCard && !current?.idCardEnc) return e('身份证号', '掩码只能用于保留已登记的身份证号');
