@@ -14,6 +14,7 @@ import {
   type Unit,
 } from '../../../test/factories.js';
 import { buildTestApp, type TestApp } from '../../../test/test-app.js';
+import { orgUnits as orgUnitsTable } from '../../org-units/org-units.table.js';
 import { people } from '../people.table.js';
 
 let t: TestApp;
@@ -302,6 +303,41 @@ describe('roster import', () => {
     const state = (await admin.request('GET', `/api/people/imports/${bad.json().id}`)).json();
     expect(state).toMatchObject({ state: 'failed' });
     expect(state.failure).toMatch(/工号/);
+  });
+
+  it('names the holder of an ID card only when the importer may see them (finding 4)', async () => {
+    const db = t.app.lifeline.database.db;
+    const [co2] = await db.select().from(orgUnitsTable).where(eq(orgUnitsTable.code, 'CO2'));
+    const outside = makeIdCard('male');
+    const elsewhere = await buildPerson(db, t.app.lifeline.crypto, co2, {
+      employeeNo: 'OTHER-CO-7',
+      ...outside,
+    });
+    const inside = makeIdCard('male');
+    await buildPerson(db, t.app.lifeline.crypto, branch, { employeeNo: 'MINE-7', ...inside });
+    const row = (no: string, idCard: string) => [
+      no,
+      '钱七',
+      '男',
+      null,
+      idCard,
+      null,
+      'CO1-B1',
+      '群众',
+      null,
+      null,
+      null,
+      null,
+      null,
+      '在职',
+    ];
+    const res = await upload(await workbook([row('IMP-201', outside.idCard), row('IMP-202', inside.idCard)]));
+    await drainJobs(t.app);
+    const validated = (await admin.request('GET', `/api/people/imports/${res.json().id}`)).json();
+    const messages = validated.sampleErrors.map((e: { message: string }) => e.message).join('\n');
+    expect(messages).not.toContain(elsewhere.employeeNo);
+    expect(messages).toContain('该身份证号已登记给您管理范围以外的人员');
+    expect(messages).toContain('该身份证号已登记给工号 MINE-7');
   });
 
   it('keeps imports private to whoever uploaded them', async () => {
