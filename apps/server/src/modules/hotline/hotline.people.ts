@@ -4,12 +4,13 @@ import type { Db } from '../../platform/db/types.js';
 import { type Notice, notify } from '../../platform/notifications/notify.js';
 import { notifyPrivately } from '../../platform/notifications/private-notify.js';
 import { holdersOf, nearestHolders } from '../roles/index.js';
+import { PARTIES } from './hotline.policy.js';
 import type { hotlineItems } from './hotline.table.js';
 
 const rolesWith = (p: TPermission) => ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(p));
 
 /** The handlers of a handling unit: holders of hotline.handle on it, or on the nearest unit above. */
-export const handlersOf = (db: Db, unitId: number) => nearestHolders(db, unitId, rolesWith('hotline.handle'));
+export const handlersOf = (db: Db, unitId: number) => nearestHolders(db, unitId, rolesWith(PARTIES.handler));
 
 /** The superior unit's political-work administrators (unit administrators above the unit). */
 export const adminsAbove = (db: Db, unitId: number) => nearestHolders(db, unitId, ['unit_admin'], true);

@@ -19,7 +19,7 @@ import { AppError } from '../../platform/errors.js';
 export type HandlingRecord = { unitPath: string; state: THotlineState };
 
 /** The parties of the handlers' side and the permission each holds on the handling unit's line. */
-const PARTIES = { handler: 'hotline.handle', office: 'hotline.triage' } as const;
+export const PARTIES = { handler: 'hotline.handle', office: 'hotline.triage' } as const;
 type DeskParty = keyof typeof PARTIES;
 
 /** The table's state rule, with the reason the desk shows (`from_answered`). */
