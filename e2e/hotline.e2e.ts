@@ -311,11 +311,13 @@ describe('the employee hotline on a phone (real server, demo data)', () => {
   it('similar open items take a "me too"; a stale page says it changed and reloads (in English)', async () => {
     const employee = await apiAs(baseURL, 'employee');
     const me = await ok<TMe>(await employee.get('/api/me'));
-    // A colleague raised it already, about the employee's unit.
+    // A colleague raised it already, about the employee's unit, and agreed to its publication
+    // (only such items are shown to colleagues typing a similar one).
     const secretary = await apiAs(baseURL, 'secretary');
     const other = await fileThroughApi(secretary, {
       category: 'transport',
       unitId: me.person.unitId,
+      publishConsent: true,
       title: '厂区三号门班车经常晚点',
       description: '早班 7:10 的班车这两周有一半时间晚点十分钟以上。',
     });
