@@ -165,7 +165,6 @@ describe('identity and organisation (real server, demo data)', () => {
       .waitFor();
     // antd spaces out a two-character Chinese button label ("移 动").
     await dialog.getByRole('button', { name: /移\s*动/ }).click();
-    await page.getByText('已将“集团政研会”移到“集团工会”之下。').waitFor();
     await page.getByTestId('unit-detail-name').getByText('集团政研会').waitFor();
     await page.locator('.ant-descriptions-item-content').getByText('集团工会', { exact: true }).waitFor();
 
