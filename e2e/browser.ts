@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Debian's Chromium; `npx playwright install` cannot run here, so we never use a bundled one. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -59,6 +60,7 @@ export async function newPage(options: NewPageOptions): Promise<{ page: Page; er
     deviceScaleFactor: options.isMobile ? 2 : 1,
   });
   contexts.add(context);
+  await context.addInitScript(recordToasts);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
@@ -66,6 +68,43 @@ export async function newPage(options: NewPageOptions): Promise<{ page: Page; er
     if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) errors.push(msg.text());
   });
   return { page, errors };
+}
+
+/**
+ * Runs in every page before its scripts: keeps the text of every antd message that appears, so a
+ * journey can check a toast after it has gone. A test process starved for longer than a toast's
+ * three seconds would otherwise miss it; the browser records it as it renders.
+ */
+function recordToasts(): void {
+  const seen: string[] = [];
+  const recorded = new WeakMap<Element, string>();
+  (window as unknown as { __toasts: string[] }).__toasts = seen;
+  new MutationObserver(() => {
+    for (const el of Array.from(document.querySelectorAll('.ant-message-notice'))) {
+      const text = el.textContent ?? '';
+      if (text && recorded.get(el) !== text) {
+        recorded.set(el, text);
+        seen.push(text);
+      }
+    }
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+}
+
+/**
+ * Waits until an antd message with this text has appeared on the page (since it was loaded), and
+ * consumes it, so that the same text must appear again to satisfy the next call.
+ */
+export async function toast(page: Page, text: string | RegExp): Promise<void> {
+  const matches = (t: string) => (typeof text === 'string' ? t.includes(text) : text.test(t));
+  await expect
+    .poll(async () => {
+      const seen = await page.evaluate(() => (window as unknown as { __toasts?: string[] }).__toasts ?? []);
+      const i = seen.findIndex(matches);
+      if (i < 0) return false;
+      await page.evaluate((n) => (window as unknown as { __toasts: string[] }).__toasts.splice(n, 1), i);
+      return true;
+    })
+    .toBe(true);
 }
 
 /** Saves a full-page PNG as `e2e/artifacts/<name>` once animations (drawers, menus) settle. */

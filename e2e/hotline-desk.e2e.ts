@@ -9,7 +9,8 @@ import type {
 } from '@lifeline/shared';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { closeBrowser, login, newPage, screenshot } from './browser.js';
+import { exactly, pick, startingWith } from './antd.js';
+import { closeBrowser, login, newPage, screenshot, toast } from './browser.js';
 import { apiAs, DEMO_PASSWORD, disposeApis, unitByCode } from './demo.js';
 
 const baseURL = inject('baseURL');
@@ -103,34 +104,6 @@ afterAll(async () => {
   await disposeApis();
   await closeBrowser();
 });
-
-/** Opens an antd select by its form id, types to search when asked, and picks the option. */
-async function pick(page: Page, id: string, option: string, search?: string): Promise<void> {
-  const input = page.locator(`#${id}`);
-  await input.click();
-  if (search) await input.fill(search);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
-
-/** Waits for an antd message with this text. */
-async function toast(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor();
-}
-
-/** Opens a unit tree select by its input id, searches the unit's name and picks it. */
-async function pickUnit(page: Page, id: string, name: string): Promise<void> {
-  const input = page.locator(`#${id}`);
-  await input.click();
-  await input.fill(name);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(name, { exact: true }).first().click();
-  // The next picker must not find this one's closing dropdown.
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-}
 
 /** The item's state as its page shows it. */
 async function stateOf(page: Page): Promise<string> {
@@ -302,8 +275,8 @@ describe('hotline desk (real server, demo data)', () => {
     const s2w1 = await unitByCode(admin, 'S2-W1');
     await page.getByRole('tab', { name: '分办规则' }).click();
     await pick(page, 'hotline-rule_category', '住房');
-    await pickUnit(page, 'hotline-rule_unitId', s2w1.name);
-    await pickUnit(page, 'hotline-rule_handlingUnitId', s2.name);
+    await pick(page, 'hotline-rule_unitId', exactly(s2w1.name), { search: s2w1.name });
+    await pick(page, 'hotline-rule_handlingUnitId', exactly(s2.name), { search: s2.name });
     await page.getByRole('button', { name: '添加' }).click();
     await toast(page, '规则已添加');
     const ruleRow = page
@@ -329,7 +302,7 @@ describe('hotline desk (real server, demo data)', () => {
     );
     await page.goto(`/hotline/settings?tab=channels&unit=${s2w1.id}`);
     await page.getByTestId('channels-save').waitFor();
-    await pick(page, 'hotline-channels_safetyContactPersonId', '王小军', '王小军');
+    await pick(page, 'hotline-channels_safetyContactPersonId', '王小军', { search: '王小军' });
     await page.locator('#hotline-channels_wecomWebhook').fill('https://example.com/hook');
     await page.getByTestId('channels-save').click();
     await page.getByText('请填写企业微信机器人 Webhook 地址').waitFor();
@@ -372,7 +345,7 @@ describe('hotline desk (real server, demo data)', () => {
     await page.getByTestId('action-transfer').click();
     await page.getByTestId('action-submit').click();
     await page.getByText('请选择单位').waitFor();
-    await pick(page, 'hotline-action_unitId', s2.name, s2.name);
+    await pick(page, 'hotline-action_unitId', startingWith(`${s2.name}（`), { search: s2.name });
     await page.getByTestId('transfer-reason').fill('涉及北营公司餐券结算，请北营公司协调办理。');
     await page.getByTestId('action-submit').click();
     await toast(page, '操作完成：转办');

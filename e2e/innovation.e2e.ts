@@ -1,6 +1,7 @@
 import type { TCycle, TPersonSummary, TProject } from '@lifeline/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pick } from './antd.js';
 import { closeBrowser, login, newPage, screenshot } from './browser.js';
 import { apiAs, DEMO_PASSWORD, disposeApis } from './demo.js';
 
@@ -39,18 +40,6 @@ afterAll(async () => {
   await closeBrowser();
 });
 
-/** Opens an antd select by its form id, types to search when asked, and picks the option. */
-async function pick(page: Page, id: string, option: string, search?: string): Promise<void> {
-  const input = page.locator(`#${id}`);
-  await input.click();
-  if (search) await input.fill(search);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
-
 /** The project's state as its page shows it. */
 async function stateOf(page: Page): Promise<string> {
   return ((await page.getByTestId('project-state').locator('.ant-tag').first().textContent()) ?? '').trim();
@@ -84,8 +73,8 @@ describe('innovation projects (real server, demo data)', () => {
     await pick(page, 'declaration_category', '微创新');
     await pick(page, 'declaration_levelApplied', '支部级课题');
     await page.locator('#declaration_budgetYuan').fill('20000');
-    await pick(page, 'declaration_leaderId', leader.name, leader.employeeNo);
-    await pick(page, 'declaration_teamIds', member.name, member.employeeNo);
+    await pick(page, 'declaration_leaderId', leader.name, { search: leader.employeeNo });
+    await pick(page, 'declaration_teamIds', member.name, { search: member.employeeNo, multiple: true });
     await page.keyboard.press('Escape');
     await page
       .locator('#declaration_objectives')

@@ -3,7 +3,7 @@ import type { TAggregate, TScale, TWellbeingSettings } from '@lifeline/shared';
 import ExcelJS from 'exceljs';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { closeBrowser, login, newPage, screenshot } from './browser.js';
+import { closeBrowser, login, newPage, screenshot, toast } from './browser.js';
 import { apiAs, DEMO_PASSWORD, disposeApis, unitByCode } from './demo.js';
 
 const baseURL = inject('baseURL');
@@ -16,11 +16,6 @@ afterAll(async () => {
 async function json<T>(res: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
   if (!res.ok()) throw new Error(`${res.url()} answered ${res.status()}: ${await res.text()}`);
   return (await res.json()) as T;
-}
-
-/** Waits for an antd success message with this text. */
-async function toast(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('.ant-message-notice').filter({ hasText: text }).first().waitFor();
 }
 
 /** The texts of the cells of each body row of the table with this test id. */
