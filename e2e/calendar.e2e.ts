@@ -7,10 +7,25 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 
 afterAll(closeBrowser);
 
+/** Chooses a year; the click is repeated if a starved machine lost it while the list slid in. */
 async function chooseYear(page: Page, year: number, label: string): Promise<void> {
-  await page.getByTestId('calendar-year').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
-  await page.waitForURL(`**/calendar?year=${year}`);
+  const open = page.locator('.ant-select-dropdown:visible');
+  await expect
+    .poll(
+      async () => {
+        if (page.url().endsWith(`/calendar?year=${year}`)) return true;
+        if ((await open.count()) === 0) await page.getByTestId('calendar-year').click();
+        await open
+          .locator('.ant-select-item-option')
+          .filter({ hasText: label })
+          .first()
+          .click({ timeout: 10_000 })
+          .catch(() => undefined);
+        return page.url().endsWith(`/calendar?year=${year}`);
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
 }
 
 /** Fills the calculator (Beijing time) and asks for the deadline. */
