@@ -8,9 +8,17 @@ import { sendRouteNotFound } from './error-handler.js';
 /** Where `vite build` puts the web app, relative to this file in src/ or dist/. */
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
 
+/** Hashed build output: its name changes with its content, so a browser may keep it for good. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /**
  * Serves the built web app with a fallback to index.html for client-side routes. The fallback
  * never answers for /api/*: an unknown API route is a JSON 404.
+ *
+ * The build writes `<file>.br` and `<file>.gz` beside each text file (apps/web/vite.config.ts),
+ * and `preCompressed` sends the best one the browser accepts, with `Vary: Accept-Encoding`, for
+ * files and for the index.html fallback alike; a file without a compressed sibling goes as is.
+ * Compressing once at build time costs nothing per request and allows brotli's best level.
  */
 export async function installWebApp(app: FastifyInstance, webDist: string | undefined): Promise<void> {
   const root = path.resolve(webDist ?? DEFAULT_WEB_DIST);
@@ -20,9 +28,11 @@ export async function installWebApp(app: FastifyInstance, webDist: string | unde
       root,
       wildcard: false,
       index: false,
+      preCompressed: true,
       setHeaders(res, file) {
+        // `file` is the one sent, e.g. assets/app-1a2b3c.js.br: the folder is what counts.
         const hashed = file.includes(`${path.sep}assets${path.sep}`);
-        res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.header('cache-control', hashed ? IMMUTABLE : 'no-cache');
       },
     });
   }
