@@ -11,6 +11,7 @@ import { counsellingRoutes } from './modules/counselling/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { hotlineRoutes } from './modules/hotline/index.js';
 import { innovationRoutes } from './modules/innovation/index.js';
+import { exportRoutes } from './modules/exports/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
 import { orgUnitRoutes } from './modules/org-units/index.js';
 import { peopleExcelRoutes, peopleRoutes } from './modules/people/index.js';
@@ -115,6 +116,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditLogRoutes);
   await app.register(calendarAdminRoutes);
   await app.register(notificationRoutes);
+  await app.register(exportRoutes);
   await app.register(innovationRoutes);
   await app.register(assessmentRoutes);
   await app.register(counsellingRoutes);

@@ -4,6 +4,7 @@ import { innovationJobs } from './modules/innovation/index.js';
 import { importJobs } from './modules/people/index.js';
 import { maintenanceJobs, scheduleAnalyze } from './platform/db/maintenance.js';
 import type { Db } from './platform/db/types.js';
+import { exportJobHandlers } from './platform/exports/exports.service.js';
 import type { AppContext } from './platform/http/request-context.js';
 import type { JobHandler } from './platform/jobs/job-worker.js';
 import { outboundJobs } from './platform/outbound/outbound.service.js';
@@ -17,6 +18,7 @@ export function jobHandlers(ctx: AppContext): Record<string, JobHandler> {
     ...outboundJobs(ctx),
     ...hotlineJobs(ctx),
     ...maintenanceJobs(),
+    ...exportJobHandlers(() => ctx.files),
   };
 }
 

@@ -5,6 +5,7 @@ export * from './hotline/index.js';
 export * from './identity/index.js';
 export * from './innovation/index.js';
 export * from './platform/calendar.js';
+export * from './platform/exports.js';
 export * from './platform/fields.js';
 export * from './platform/notifications.js';
 export * from './platform/safe-text.js';

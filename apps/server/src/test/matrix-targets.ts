@@ -11,6 +11,7 @@ import {
   type Unit,
 } from './factories.js';
 import { assessmentTargets } from './matrix-targets-assessments.js';
+import { exportTargets } from './matrix-targets-exports.js';
 import { hotlineTargets } from './matrix-targets-hotline.js';
 import { innovationTargets } from './matrix-targets-innovation.js';
 import type { TestApp } from './test-app.js';
@@ -228,6 +229,7 @@ export const targets: Record<string, Make> = {
   ...innovationTargets,
   ...assessmentTargets,
   ...hotlineTargets,
+  ...exportTargets,
   // After the innovation targets, whose file still has unproven entries for these routes.
   ...notificationTargets(),
 };

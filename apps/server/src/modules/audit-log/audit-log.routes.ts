@@ -1,10 +1,10 @@
 import { ZAuditEvent, ZAuditQuery, ZErrorBody, ZPage } from '@lifeline/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { pages, sendXlsx } from '../../platform/excel/xlsx.js';
+import { sendXlsx } from '../../platform/excel/xlsx.js';
 import { requireActor } from '../../platform/http/request-context.js';
 import { auditPolicy as policy } from './audit-log.policy.js';
-import { auditRows, listAudit, recordReveal } from './audit-log.service.js';
+import { auditBatches, auditRows, listAudit, recordReveal } from './audit-log.service.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody };
 const tags = ['audit'];
@@ -51,7 +51,7 @@ export async function auditLogRoutes(fastify: FastifyInstance): Promise<void> {
         '审计日志.xlsx',
         '审计日志',
         [
-          { header: '时间 Time (UTC)', width: 24, value: (r) => r.at },
+          { header: '时间 Time (北京时间)', width: 18, kind: 'datetime', value: (r) => r.at },
           { header: '操作人 Actor', value: (r) => r.actorName },
           { header: '角色 Role', value: (r) => r.actorRole },
           { header: '操作 Action', width: 24, value: (r) => r.action },
@@ -62,7 +62,7 @@ export async function auditLogRoutes(fastify: FastifyInstance): Promise<void> {
           { header: '地址 Address', value: (r) => r.ip },
           { header: '请求 Request', width: 38, value: (r) => r.requestId },
         ],
-        pages((offset, limit) => auditRows(db(), actor, q, offset, limit)),
+        auditBatches(db(), actor, q),
       );
     },
   );

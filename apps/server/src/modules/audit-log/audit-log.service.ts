@@ -4,6 +4,7 @@ import { writeAudit } from '../../platform/audit/audit.js';
 import { auditEvents } from '../../platform/audit/audit.table.js';
 import { type Actor, auditActor } from '../../platform/authz/actor.js';
 import { isTopPath } from '../../platform/authz/policy.js';
+import { keyset } from '../../platform/db/keyset.js';
 import { escapeLike } from '../../platform/db/sql.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError } from '../../platform/errors.js';
@@ -126,6 +127,33 @@ export async function auditRows(db: Db, actor: Actor, q: Filters, offset: number
     .limit(limit)
     .offset(offset);
   return rows.map((r) => present(r, q.reveal));
+}
+
+/**
+ * Every event of a filtered list, newest first, read in one pass by keyset on (time, id): the
+ * export of a year of audit trail does not re-read what it has written.
+ */
+export async function* auditBatches(db: Db, actor: Actor, q: Filters, batch = 1000) {
+  const w = await where(db, actor, q);
+  yield* keyset<TAuditEvent, { at: string; id: number }>(
+    async (after, limit) =>
+      (
+        await db
+          .select(selection)
+          .from(auditEvents)
+          .leftJoin(orgUnits, eq(orgUnits.id, auditEvents.unitId))
+          .leftJoin(people, eq(people.id, auditEvents.actorPersonId))
+          .where(
+            after
+              ? and(w, sql`(${auditEvents.at}, ${auditEvents.id}) < (${after.at}::timestamptz, ${after.id})`)
+              : w,
+          )
+          .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+          .limit(limit)
+      ).map((r) => present(r, q.reveal)),
+    (last) => ({ at: last.at, id: last.id }),
+    batch,
+  );
 }
 
 export async function listAudit(db: Db, actor: Actor, q: TAuditQuery) {

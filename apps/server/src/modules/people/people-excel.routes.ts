@@ -1,31 +1,23 @@
-import {
-  CADRE_RANKS,
-  EDUCATION_LEVELS,
-  EMPLOYMENT_STATUSES,
-  GENDERS,
-  POLITICAL_STATUSES,
-  POSITIONS,
-  ZErrorBody,
-  ZImportCommit,
-  ZPeopleImport,
-  ZPeopleQuery,
-} from '@lifeline/shared';
+import { ZErrorBody, ZExportJob, ZImportCommit, ZPeopleImport, ZPeopleQuery } from '@lifeline/shared';
 import { and, asc, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../../platform/audit/audit.js';
-import { auditActor } from '../../platform/authz/actor.js';
+import { type Actor, auditActor } from '../../platform/authz/actor.js';
+import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { pages, sendXlsx } from '../../platform/excel/xlsx.js';
+import { sendXlsx } from '../../platform/excel/xlsx.js';
+import { startExport } from '../../platform/exports/exports.service.js';
 import { getFile, sendFile } from '../../platform/files/files.service.js';
 import { requireActor } from '../../platform/http/request-context.js';
+import { presentExport } from '../exports/index.js';
 import { orgUnits, standsSql } from '../org-units/index.js';
 import { commitImport, findImport, presentImport, startImport } from './import/import.service.js';
 import { buildTemplate } from './import/template.js';
 import { personImportPolicy, personPolicy } from './people.policy.js';
-import { listPeople } from './people.service.js';
-import { headerText, optionLabel, ROSTER_COLUMNS } from './people-excel.js';
+import { peopleWhere, readPeople } from './people.service.js';
+import { PEOPLE_EXPORT_COLUMNS, type PeopleExportParams, peopleExporter } from './people-export.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const errors = {
@@ -88,49 +80,30 @@ export async function peopleExcelRoutes(fastify: FastifyInstance): Promise<void>
     async (request, reply) => {
       const actor = requireActor(request);
       const db = ctx().database.db;
-      const q = { ...request.query, page: 1, pageSize: 1 };
-      await listPeople(db, actor, q, 'export'); // checks the filters and their scope before the download starts
-      await writeAudit(db, auditActor(actor), {
-        action: 'person.export',
-        recordType: 'person',
-        details: { filters: request.query },
-      });
-      const codes = new Map(
-        (await db.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits)).map((u) => [u.id, u.code]),
-      );
-      const labels: Record<string, (v: unknown) => string> = {
-        gender: (v) => optionLabel(GENDERS, v as string),
-        politicalStatus: (v) => optionLabel(POLITICAL_STATUSES, v as string),
-        positions: (v) => (v as string[]).map((p) => optionLabel(POSITIONS, p)).join('、'),
-        cadreRank: (v) => optionLabel(CADRE_RANKS, v as string | null),
-        education: (v) => optionLabel(EDUCATION_LEVELS, v as string | null),
-        employmentStatus: (v) => optionLabel(EMPLOYMENT_STATUSES, v as string),
-      };
-      type Row = Awaited<ReturnType<typeof listPeople>>['items'][number];
-      return sendXlsx<Row>(
-        reply,
-        '人员名单.xlsx',
-        '人员名单',
-        ROSTER_COLUMNS.map((c) => ({
-          header: headerText(c),
-          width: c.width,
-          value: (r: Row) => {
-            if (c.key === 'unitCode') return codes.get(r.unitId) ?? '';
-            if (c.key === 'idCard') return r.idCardMasked;
-            const v = (r as unknown as Record<string, unknown>)[c.key];
-            return labels[c.key] ? labels[c.key](v) : ((v as string | null) ?? '');
-          },
-        })),
-        pages(async (offset, limit) => {
-          const page = await listPeople(
-            db,
-            actor,
-            { ...q, page: offset / limit + 1, pageSize: limit },
-            'export',
-          );
-          return page.items;
-        }, 200),
-      );
+      const where = await peopleWhere(db, actor, request.query, 'export'); // filters and scope checked before the download starts
+      await auditExport(db, actor, request.query);
+      return sendXlsx(reply, '人员名单.xlsx', '人员名单', PEOPLE_EXPORT_COLUMNS, readPeople(db, where));
+    },
+  );
+
+  app.post(
+    '/api/people/exports',
+    {
+      config: { access: personPolicy.access('export') },
+      schema: {
+        tags,
+        summary: 'Export the filtered list as a job (for large lists): follow it at /api/exports/{id}',
+        body: ZPeopleQuery.omit({ page: true, pageSize: true }),
+        response: { 202: ZExportJob, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const db = ctx().database.db;
+      await peopleWhere(db, actor, request.body, 'export'); // filters and scope checked before the job is queued
+      await auditExport(db, actor, request.body);
+      const job = await startExport(db, actor, peopleExporter, request.body);
+      return reply.status(202).send(presentExport(job));
     },
   );
 
@@ -210,4 +183,12 @@ export async function peopleExcelRoutes(fastify: FastifyInstance): Promise<void>
       return reply.status(202).send(presentImport(row));
     },
   );
+}
+
+function auditExport(db: Db, actor: Actor, filters: PeopleExportParams) {
+  return writeAudit(db, auditActor(actor), {
+    action: 'person.export',
+    recordType: 'person',
+    details: { filters },
+  });
 }

@@ -4,6 +4,7 @@ import { diffFields, writeAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActor } from '../../platform/authz/actor.js';
 import { shanghaiDate } from '../../platform/calendar/work-calendar.js';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
+import { keyset } from '../../platform/db/keyset.js';
 import { escapeLike } from '../../platform/db/sql.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -83,6 +84,44 @@ export async function listPeople(db: Db, actor: Actor, q: TPeopleQuery, action: 
       .where(where),
   ]);
   return { items: rows.map(flatten), total, page: q.page, pageSize: q.pageSize };
+}
+
+/** A person as an export writes them: their row and their unit's code. */
+export type ExportedPerson = typeof people.$inferSelect & { unitCode: string };
+
+/** How many people a list has (for an export's progress). */
+export async function countPeople(db: Db, where: SQL): Promise<number> {
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(people)
+    .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+    .where(where);
+  return total;
+}
+
+/**
+ * The people of a list in pinyin order, read in one pass by keyset on (pinyin, id) — the index
+ * the list sorts by — a batch at a time: what an export of 70,000 reads.
+ */
+export function readPeople(db: Db, where: SQL, batch = 1000): AsyncIterable<ExportedPerson[]> {
+  return keyset<ExportedPerson, { pinyin: string; id: number }>(
+    async (after, limit) =>
+      (
+        await db
+          .select({ person: people, unitCode: orgUnits.code })
+          .from(people)
+          .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
+          .where(
+            after
+              ? and(where, sql`(${people.namePinyin}, ${people.id}) > (${after.pinyin}, ${after.id})`)
+              : where,
+          )
+          .orderBy(asc(people.namePinyin), asc(people.id))
+          .limit(limit)
+      ).map((r) => ({ ...r.person, unitCode: r.unitCode })),
+    (last) => ({ pinyin: last.namePinyin, id: last.id }),
+    batch,
+  );
 }
 
 /** Loads a person with their unit, or 404. */

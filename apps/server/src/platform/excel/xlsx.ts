@@ -1,8 +1,6 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
-
-export type XlsxColumn<T> = { header: string; width?: number; value: (row: T) => string | number | null };
 
 /** How a spreadsheet recognises a formula (or a DDE command) when a cell is edited or saved as CSV. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -24,9 +22,83 @@ export function excelUnsafe(text: string): string {
 }
 
 /**
- * Streams rows into an .xlsx download as they come (a long export never sits in memory whole).
- * Headers are bold and frozen; the file name may be Chinese.
+ * What a column holds. `text` and `number` are written as they are; `date` takes `YYYY-MM-DD`
+ * and `datetime` an ISO instant, and both become real Excel dates (a datetime in Beijing time,
+ * the time people read on the wall), so that a sheet sorts and filters them as dates.
  */
+export type XlsxKind = 'text' | 'number' | 'date' | 'datetime';
+export type XlsxCell = string | number | null | undefined;
+export type XlsxColumn<T> = { header: string; width?: number; kind?: XlsxKind; value: (row: T) => XlsxCell };
+
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+const NUM_FMT: Partial<Record<XlsxKind, string>> = { date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm' };
+
+/**
+ * A cell's value as written. A date is a Date whose UTC fields are the wall-clock date and time
+ * (Excel dates have no time zone); unparseable text is written as text rather than lost.
+ */
+export function excelValue(kind: XlsxKind, value: XlsxCell): string | number | Date {
+  if (value === null || value === undefined || value === '') return '';
+  if (kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    return new Date(`${value}T00:00:00Z`);
+  }
+  if (kind === 'datetime' && typeof value === 'string') {
+    const ms = Date.parse(value);
+    if (!Number.isNaN(ms)) return new Date(ms + BEIJING_OFFSET_MS);
+  }
+  return excelSafe(value);
+}
+
+/** Lets the event loop answer other requests between batches of a long export. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Writes rows into an .xlsx on `stream` as they come (a long export never sits in memory whole).
+ * Headers are bold and frozen; dates get their number format. `onBatch` hears how many rows
+ * have been written so far. Resolves when the workbook is complete.
+ */
+export async function writeXlsx<T>(
+  stream: Writable,
+  sheetName: string,
+  columns: XlsxColumn<T>[],
+  rows: AsyncIterable<T[]>,
+  onBatch?: (written: number) => Promise<void>,
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c, i) => ({
+    header: c.header,
+    key: String(i),
+    width: c.width ?? 16,
+    style: NUM_FMT[c.kind ?? 'text'] ? { numFmt: NUM_FMT[c.kind ?? 'text'] } : {},
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  let written = 0;
+  for await (const batch of rows) {
+    for (const row of batch) {
+      sheet.addRow(columns.map((c) => excelValue(c.kind ?? 'text', c.value(row)))).commit();
+    }
+    written += batch.length;
+    await onBatch?.(written);
+    await breathe();
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
+/** The download headers of an .xlsx; the file name may be Chinese. */
+export function xlsxHeaders(reply: FastifyReply, fileName: string): FastifyReply {
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header(
+      'content-disposition',
+      `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    )
+    .header('cache-control', 'no-store');
+}
+
+/** Streams rows into an .xlsx download as they come. */
 export function sendXlsx<T>(
   reply: FastifyReply,
   fileName: string,
@@ -35,35 +107,6 @@ export function sendXlsx<T>(
   rows: AsyncIterable<T[]>,
 ): FastifyReply {
   const stream = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 16 }));
-  sheet.getRow(1).font = { bold: true };
-  (async () => {
-    for await (const batch of rows) {
-      for (const row of batch) sheet.addRow(columns.map((c) => excelSafe(c.value(row) ?? ''))).commit();
-    }
-    sheet.commit();
-    await workbook.commit();
-  })().catch((err) => stream.destroy(err));
-  return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header(
-      'content-disposition',
-      `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    )
-    .header('cache-control', 'no-store')
-    .send(stream);
-}
-
-/** Reads pages of rows until a short page: the generator behind an export. */
-export async function* pages<T>(
-  fetch: (offset: number, limit: number) => Promise<T[]>,
-  limit = 1000,
-): AsyncIterable<T[]> {
-  for (let offset = 0; ; offset += limit) {
-    const rows = await fetch(offset, limit);
-    if (rows.length) yield rows;
-    if (rows.length < limit) return;
-  }
+  writeXlsx(stream, sheetName, columns, rows).catch((err) => stream.destroy(err));
+  return xlsxHeaders(reply, fileName).send(stream);
 }
