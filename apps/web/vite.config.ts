@@ -1,6 +1,10 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const shared = fileURLToPath(new URL('../../packages/shared/src/index.ts', import.meta.url));
 
@@ -39,10 +43,58 @@ const ANTD_VENDOR = packages(['antd', '@ant-design/icons', 'dayjs']);
 const APP_COMMON =
   /[\\/]src[\\/](api|auth)[\\/]|[\\/]src[\\/](i18n[\\/]error-message|i18n[\\/]duration|modules[\\/]module-types)\.ts$|[\\/]packages[\\/]shared[\\/]/;
 
+/** Files worth compressing: text. Images and fonts are compressed already. */
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|ico|txt|webmanifest)$/;
+
+/** Every file under `dir`, leaving out dot entries (Vite's .vite/manifest.json, the build stamp). */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.'))
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+/**
+ * Writes `<file>.br` (brotli at its best quality) and `<file>.gz` (gzip -9) beside each text file
+ * of the build, where they are smaller: the server sends them as they are (@fastify/static's
+ * `preCompressed`), so the best levels cost build time once, never time per request.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  const brotli = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  return {
+    name: 'lifeline-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async writeBundle() {
+      const files = filesUnder(outDir).filter((f) => COMPRESSIBLE.test(f));
+      await Promise.all(
+        files.map(async (file) => {
+          const raw = readFileSync(file);
+          const [br, gzipped] = await Promise.all([
+            brotli(raw, {
+              params: {
+                [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+                [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+                [constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+              },
+            }),
+            gz(raw, { level: constants.Z_BEST_COMPRESSION }),
+          ]);
+          if (br.length < raw.length) writeFileSync(`${file}.br`, br);
+          if (gzipped.length < raw.length) writeFileSync(`${file}.gz`, gzipped);
+        }),
+      );
+    },
+  };
+}
+
 // The desktop back office (antd) and the mobile H5 pages (plain React) share one entry that picks
 // an app by path; chunk groups keep antd in its own vendor chunk so phones never download it.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: { alias: { '@lifeline/shared': shared } },
   server: {
     port: 5173,
