@@ -16,6 +16,7 @@ import { notificationRoutes } from './modules/notifications/index.js';
 import { orgUnitRoutes } from './modules/org-units/index.js';
 import { peopleExcelRoutes, peopleRoutes } from './modules/people/index.js';
 import { roleRoutes } from './modules/roles/index.js';
+import { workbenchRoutes } from './modules/workbench/index.js';
 import type { TConfig } from './platform/config.js';
 import { createFieldCrypto } from './platform/crypto/field-crypto.js';
 import type { DatabaseHandle } from './platform/db/client.js';
@@ -121,6 +122,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(assessmentRoutes);
   await app.register(counsellingRoutes);
   await app.register(hotlineRoutes);
+  await app.register(workbenchRoutes);
 
   await installWebApp(app, config.webDist);
   return app;

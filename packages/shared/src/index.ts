@@ -10,3 +10,4 @@ export * from './platform/fields.js';
 export * from './platform/notifications.js';
 export * from './platform/safe-text.js';
 export * from './wellbeing/index.js';
+export * from './workbench.js';

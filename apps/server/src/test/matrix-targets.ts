@@ -14,6 +14,7 @@ import { assessmentTargets } from './matrix-targets-assessments.js';
 import { exportTargets } from './matrix-targets-exports.js';
 import { hotlineTargets } from './matrix-targets-hotline.js';
 import { innovationTargets } from './matrix-targets-innovation.js';
+import { workbenchTargets } from './matrix-targets-workbench.js';
 import type { TestApp } from './test-app.js';
 
 /**
@@ -229,6 +230,7 @@ export const targets: Record<string, Make> = {
   ...innovationTargets,
   ...assessmentTargets,
   ...hotlineTargets,
+  ...workbenchTargets,
   ...exportTargets,
   // After the innovation targets, whose file still has unproven entries for these routes.
   ...notificationTargets(),
