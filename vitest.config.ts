@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 const shared = fileURLToPath(new URL('./packages/shared/src/index.ts', import.meta.url));
 
-// One configuration, three projects: fast unit and integration tests of the server and shared
-// code, and the browser journeys (run only when a Chromium is present; see scripts/test.mjs).
+// One configuration, four projects: fast unit and integration tests of the server and shared
+// code, the web app's own logic, and the browser journeys (run only when a Chromium is present; see scripts/test.mjs).
 export default defineConfig({
   resolve: { alias: { '@lifeline/shared': shared } },
   test: {
@@ -19,6 +19,15 @@ export default defineConfig({
           maxWorkers: 2,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The web app's own logic (forms, formatting, progress): pure functions, no browser.
+          name: 'web',
+          include: ['apps/web/src/**/*.test.ts'],
+          environment: 'node',
         },
       },
       {

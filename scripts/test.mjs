@@ -40,7 +40,7 @@ function check(title, cmd, cmdArgs) {
 }
 
 function vitest(title, project, env, extra = []) {
-  const out = path.join(tmp, `${project}-${env.LIFELINE_TEST_ENGINE ?? 'e2e'}.json`);
+  const out = path.join(tmp, `${project}-${env.LIFELINE_TEST_ENGINE ?? project}.json`);
   rmSync(out, { force: true });
   const ok = run(
     title,
@@ -87,6 +87,7 @@ if (only('server') || only('postgres') || only('e2e')) {
     failures.push('build');
   }
 }
+if (only('web')) vitest('web app logic', 'web', {});
 if (only('server')) vitest('server suite on PGlite', 'server', { LIFELINE_TEST_ENGINE: 'pglite' });
 if (only('postgres')) {
   if (process.env.TEST_DATABASE_URL) {

@@ -52,6 +52,13 @@ export async function uploadFile<T>(path: string, file: File): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** The set values only (unset filters left out): a JSON body of filters. */
+export function withoutEmpty<T extends Record<string, unknown>>(params: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '' && v !== false),
+  ) as Partial<T>;
+}
+
 /** A query string of the set values only (unset filters are left out). */
 export function queryString(params: Record<string, string | number | boolean | null | undefined>): string {
   const search = new URLSearchParams();

@@ -6,13 +6,13 @@ import {
   POSITIONS,
   type TPersonSummary,
 } from '@lifeline/shared';
-import { Alert, App, Button, Card, Table, type TableColumnsType, Tag } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Table, type TableColumnsType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../../api/me';
 import { errorMessage } from '../../../i18n/error-message';
-import { downloadFile, queryString } from '../../admin-kit/files';
+import { useExportJob } from '../../admin-kit/export-job';
+import { withoutEmpty } from '../../admin-kit/files';
 import { useLabels } from '../../admin-kit/labels';
 import { PageHeader } from '../../admin-kit/page-header';
 import { idParam, useUrlFilters } from '../../admin-kit/url-filters';
@@ -38,10 +38,8 @@ export function PeopleListPage() {
   const { t } = useTranslation(['people', 'admin-kit', 'errors']);
   const labels = useLabels();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const permissions = useMe().data?.permissions ?? [];
   const [url, setUrl] = useUrlFilters(FILTER_KEYS);
-  const [exporting, setExporting] = useState(false);
   const filters: PeopleFilters = {
     q: url.q,
     unitId: idParam(url.unitId),
@@ -53,16 +51,9 @@ export function PeopleListPage() {
   const pageSize = PAGE_SIZES.includes(Number(url.size)) ? Number(url.size) : PAGE_SIZES[0];
   const people = usePeople(filters, page, pageSize);
 
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await downloadFile(`/api/people/export.xlsx${queryString(filters)}`, 'people.xlsx');
-    } catch (err) {
-      void message.error(t('admin-kit:downloadFailed', { reason: errorMessage(t, err) }));
-    } finally {
-      setExporting(false);
-    }
-  };
+  // Tens of thousands of people take a while: the export runs as a job with its progress shown.
+  const exportJob = useExportJob();
+  const onExport = () => exportJob.start('/api/people/exports', withoutEmpty(filters));
 
   const columns: TableColumnsType<TPersonSummary> = [
     {
@@ -118,13 +109,19 @@ export function PeopleListPage() {
               </Button>
             )}
             {permissions.includes('person.export') && (
-              <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void onExport()}>
+              <Button
+                icon={<DownloadOutlined />}
+                loading={exportJob.running}
+                onClick={() => void onExport()}
+                data-testid="people-export"
+              >
                 {t('list.export')}
               </Button>
             )}
           </>
         }
       />
+      {exportJob.dialog}
       <Card>
         <PeopleFilterBar filters={filters} onChange={setUrl} />
         {people.isError && (
