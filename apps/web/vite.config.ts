@@ -43,6 +43,61 @@ const ANTD_VENDOR = packages(['antd', '@ant-design/icons', 'dayjs']);
 const APP_COMMON =
   /[\\/]src[\\/](api|auth)[\\/]|[\\/]src[\\/](i18n[\\/]error-message|i18n[\\/]duration|modules[\\/]module-types)\.ts$|[\\/]packages[\\/]shared[\\/]/;
 
+/** Initialisers that cannot have side effects worth keeping, left as they are. */
+const INERT = new Set([
+  'Literal',
+  'TemplateLiteral',
+  'Identifier',
+  'ArrowFunctionExpression',
+  'FunctionExpression',
+]);
+
+type Node = { type: string; start: number; end: number };
+type Declaration = Node & {
+  declarations?: (Node & { init?: Node | null })[];
+  declaration?: Declaration | null;
+};
+
+/**
+ * Lets the bundler drop the shared package's zod schemas that the browser never uses. The shared
+ * package declares most constants beside schemas such as `z.object({ ...ZBase, kind: ZKind.optional() })`,
+ * whose spreads and method calls on other schemas the bundler must assume have side effects, so
+ * it kept every such statement, and zod with them (~90 kB). Each top-level `const` initialised by
+ * an expression that calls or spreads is wrapped as `/* @__PURE__ *\/ (() => (init))()`: evaluated
+ * exactly as before where it is used, removed where it is not. The shared package has no side
+ * effects at load (see `moduleSideEffects` below), so nothing that matters can be dropped.
+ */
+function pureSharedConstants(): Plugin {
+  return {
+    name: 'lifeline-pure-shared-constants',
+    apply: 'build',
+    transform: {
+      filter: { id: /[\\/]packages[\\/]shared[\\/]src[\\/].*\.ts$/ },
+      handler(code, id) {
+        const program = this.parse(code, { lang: 'ts' }) as unknown as { body: Declaration[] };
+        const inits: Node[] = [];
+        for (const statement of program.body) {
+          const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+          if (declaration?.type !== 'VariableDeclaration') continue;
+          for (const d of declaration.declarations ?? []) {
+            if (!d.init || INERT.has(d.init.type)) continue;
+            if (/\(|\.\.\./.test(code.slice(d.init.start, d.init.end))) inits.push(d.init);
+          }
+        }
+        if (inits.length === 0) return null;
+        let out = '';
+        let at = 0;
+        for (const init of inits) {
+          out += `${code.slice(at, init.start)}/* @__PURE__ */ (() => (${code.slice(init.start, init.end)}))()`;
+          at = init.end;
+        }
+        this.debug?.(`${id}: ${inits.length} constants made droppable`);
+        return { code: out + code.slice(at), map: null };
+      },
+    },
+  };
+}
+
 /** Files worth compressing: text. Images and fonts are compressed already. */
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|ico|txt|webmanifest)$/;
 
@@ -94,7 +149,7 @@ function precompress(): Plugin {
 // The desktop back office (antd) and the mobile H5 pages (plain React) share one entry that picks
 // an app by path; chunk groups keep antd in its own vendor chunk so phones never download it.
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), pureSharedConstants(), precompress()],
   resolve: { alias: { '@lifeline/shared': shared } },
   server: {
     port: 5173,
