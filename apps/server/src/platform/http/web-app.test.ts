@@ -28,6 +28,7 @@ beforeAll(async () => {
   write('assets/app-1a2b3c.js', SCRIPT);
   write('assets/app-4d5e6f.css', STYLE);
   write('assets/tiny-7a8b9c.js', PLAIN, false);
+  write('favicon.svg', '<svg xmlns="http://www.w3.org/2000/svg"></svg>', false);
   t = await buildTestApp({ webDist: dist });
 });
 afterAll(async () => {
@@ -119,6 +120,24 @@ describe('the web app, precompressed', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-encoding']).toBe('br');
     expect(res.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('keeps document-only security headers off scripts and styles, and on pages', async () => {
+    for (const url of ['/assets/app-1a2b3c.js', '/assets/app-4d5e6f.css', '/assets/tiny-7a8b9c.js']) {
+      for (const accept of [BROWSER, undefined]) {
+        const res = await get(url, accept);
+        expect(res.headers['content-security-policy'], url).toBeUndefined();
+        expect(res.headers['x-frame-options'], url).toBeUndefined();
+        expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+        expect(res.headers['cross-origin-resource-policy'], url).toBe('same-origin');
+        expect(res.headers['referrer-policy'], url).toBe('same-origin');
+      }
+    }
+    for (const url of ['/m/self-check', '/favicon.svg']) {
+      const res = await get(url, BROWSER);
+      expect(res.headers['content-security-policy'], url).toContain("script-src 'self'");
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+    }
   });
 
   it('still answers a missing asset and an unknown API route with 404, never the page', async () => {

@@ -11,6 +11,26 @@ export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../../web/dist/', i
 /** Hashed build output: its name changes with its content, so a browser may keep it for good. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/** A script or a style sheet of the build (maybe precompressed), as opposed to a page or an image. */
+const SCRIPT_OR_STYLE = /\.(js|css)(\.br|\.gz)?$/;
+
+/**
+ * Security headers that govern a document (its script policy, framing, window isolation): a
+ * script or a style sheet has no use for them, and the built-in server speaks HTTP/1.1, where
+ * they would cost ~450 bytes on each of the ~20 requests of a first load, as much as a page's
+ * code. nosniff, Cross-Origin-Resource-Policy, Referrer-Policy and HSTS stay on every response.
+ */
+const DOCUMENT_ONLY = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+];
+
 /**
  * Serves the built web app with a fallback to index.html for client-side routes. The fallback
  * never answers for /api/*: an unknown API route is a JSON 404.
@@ -33,6 +53,8 @@ export async function installWebApp(app: FastifyInstance, webDist: string | unde
         // `file` is the one sent, e.g. assets/app-1a2b3c.js.br: the folder is what counts.
         const hashed = file.includes(`${path.sep}assets${path.sep}`);
         res.header('cache-control', hashed ? IMMUTABLE : 'no-cache');
+        // Helmet wrote these on the raw response when the request came in.
+        if (hashed && SCRIPT_OR_STYLE.test(file)) for (const h of DOCUMENT_ONLY) res.raw.removeHeader(h);
       },
     });
   }
