@@ -1,6 +1,4 @@
 import {
-  HOTLINE_STATES,
-  HOTLINE_URGENCIES,
   ZErrorBody,
   ZHotlineItem,
   ZHotlineMerge,
@@ -22,6 +20,7 @@ import { hotlineDeskPolicy, hotlineItemPolicy } from '../hotline.policy.js';
 import { loadItem } from '../items/item-rows.js';
 import { itemPhoto } from '../items/photos.js';
 import { addMessage, handleItem, handlingRecord, readForHandler } from './handling.service.js';
+import { itemExportColumns, itemExportRows } from './items-export.js';
 import { listItems } from './list.service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
@@ -86,42 +85,15 @@ export async function handlingRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const q = { ...request.query, overdue: request.query.overdue === 'true', limit: 100 };
+      const q = { ...request.query, overdue: request.query.overdue === 'true' };
       // The first page is read before the download starts, so that scope errors are answered as such.
-      const first = await listItems(db(), actor, q);
-      async function* pages() {
-        let page = first;
-        yield page.items;
-        for (let n = 0; n < 100 && page.next; n++) {
-          page = await listItems(db(), actor, { ...q, before: page.next });
-          yield page.items;
-        }
-      }
-      type Row = Awaited<ReturnType<typeof listItems>>['items'][number];
-      const label = (list: readonly { code: string; zh: string }[], code: string) =>
-        list.find((x) => x.code === code)?.zh ?? code;
-      return sendXlsx<Row>(
+      const first = await listItems(db(), actor, { ...q, limit: 100 });
+      return sendXlsx(
         reply,
         '职工快线事项.xlsx',
         '事项',
-        [
-          { header: '编号', width: 18, value: (r) => r.code },
-          { header: '标题', width: 36, value: (r) => r.title },
-          { header: '类别', value: (r) => r.category },
-          { header: '紧急程度', value: (r) => label(HOTLINE_URGENCIES, r.urgency) },
-          { header: '状态', value: (r) => label(HOTLINE_STATES, r.state) },
-          { header: '所涉单位', width: 24, value: (r) => r.unit.name },
-          { header: '承办单位', width: 24, value: (r) => r.handlingUnit.name },
-          { header: '附议', value: (r) => r.meToo },
-          { header: '提出时间', width: 20, value: (r) => r.createdAt },
-          {
-            header: '答复期限',
-            width: 20,
-            value: (r) => r.answerDue ?? (r.calendarMissingYear ? `${r.calendarMissingYear}年日历缺失` : ''),
-          },
-          { header: '超期', value: (r) => (r.overdue ? '是' : '') },
-        ],
-        pages(),
+        await itemExportColumns(db()),
+        itemExportRows(db(), actor, q, first),
       );
     },
   );
