@@ -6,6 +6,7 @@ import type { Db } from '../db/types.js';
 import { AppError, notFound } from '../errors.js';
 import type { FileStore } from './file-store.js';
 import { storedFiles } from './files.table.js';
+import { officeTypeOfZip } from './zip-entries.js';
 
 /** Kinds of upload a module may accept; the type is sniffed from the bytes, never trusted from the client. */
 export const FILE_KINDS = {
@@ -23,16 +24,21 @@ export const FILE_KINDS = {
 
 export type StoredFile = typeof storedFiles.$inferSelect;
 
-/** Sniffs the content type; throws unsupported_media_type unless it is one of `allowed`. */
+/**
+ * Sniffs the content type; throws unsupported_media_type unless it is one of `allowed`. A zip
+ * that the sniffer could not place is an Office file when its central directory lists the
+ * package's parts (streaming writers put the parts in an order the sniffer does not follow).
+ */
 export async function sniffType(bytes: Buffer, allowed: readonly string[]): Promise<string> {
-  const detected = await fileTypeFromBuffer(bytes);
-  if (!detected || !allowed.includes(detected.mime)) {
+  const detected = (await fileTypeFromBuffer(bytes))?.mime;
+  const mime = detected === 'application/zip' ? (officeTypeOfZip(bytes) ?? detected) : detected;
+  if (!mime || !allowed.includes(mime)) {
     throw new AppError('unsupported_media_type', 'This type of file is not accepted here', {
-      detected: detected?.mime ?? null,
+      detected: mime ?? null,
       allowed,
     });
   }
-  return detected.mime;
+  return mime;
 }
 
 /** Stores an upload after checking its size and sniffed type; returns the metadata row. */
