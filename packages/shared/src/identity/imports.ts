@@ -4,6 +4,22 @@ import { z } from 'zod';
 export const IMPORT_STATES = ['validating', 'validated', 'invalid', 'importing', 'done', 'failed'] as const;
 export const ZImportState = z.enum(IMPORT_STATES);
 
+/**
+ * How a column of the uploaded sheet was taken: read under another name than the template's
+ * (`alias`: 身份证号码 for 身份证号), or ignored — a name not recognised (`unknown`), a second
+ * column for a field already read (`duplicate`), data under no name (`unnamed`). Ignored
+ * columns are the report's warnings: their values were not imported.
+ */
+export const IMPORT_COLUMN_NOTE_REASONS = ['alias', 'unknown', 'duplicate', 'unnamed'] as const;
+export const ZImportColumnNote = z.object({
+  /** The header as written in the file (for `unnamed`, the column's letter). */
+  header: z.string(),
+  reason: z.enum(IMPORT_COLUMN_NOTE_REASONS),
+  /** The template column it was read as (`alias`) or that another column already gave (`duplicate`). */
+  column: z.string().nullable(),
+});
+export type TImportColumnNote = z.infer<typeof ZImportColumnNote>;
+
 export const ZPeopleImport = z.object({
   id: z.number(),
   state: ZImportState,
@@ -18,6 +34,8 @@ export const ZPeopleImport = z.object({
   mode: z.enum(['all', 'valid_only']).nullable(),
   /** First errors, for showing at once; the whole report is the .xlsx download. */
   sampleErrors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
+  /** The sheet's columns that were ignored or read under another name. */
+  columnNotes: z.array(ZImportColumnNote),
   hasErrorReport: z.boolean(),
   failure: z.string().nullable(),
   createdAt: z.string(),

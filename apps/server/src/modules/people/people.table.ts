@@ -1,3 +1,4 @@
+import type { TImportColumnNote } from '@lifeline/shared';
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { idColumn, NOW, refColumn, timestamps, tsColumn, versionColumn } from '../../platform/db/columns.js';
@@ -51,31 +52,39 @@ export const people = pgTable(
   ],
 );
 
-/** A roster import in progress or done: its state, counts and error report. */
-export const personImports = pgTable('person_imports', {
-  id: idColumn(),
-  state: text('state').notNull(),
-  fileId: text('file_id').notNull(),
-  fileName: text('file_name').notNull(),
-  unitScopePaths: text('unit_scope_paths').array().notNull(),
-  totalRows: integer('total_rows').notNull().default(0),
-  validRows: integer('valid_rows').notNull().default(0),
-  invalidRows: integer('invalid_rows').notNull().default(0),
-  processedRows: integer('processed_rows').notNull().default(0),
-  created: integer('created').notNull().default(0),
-  updated: integer('updated').notNull().default(0),
-  unchanged: integer('unchanged').notNull().default(0),
-  mode: text('mode'),
-  sampleErrors: jsonb('sample_errors')
-    .$type<{ row: number; column: string; message: string }[]>()
-    .notNull()
-    .default([]),
-  errorReportFileId: text('error_report_file_id'),
-  failure: text('failure'),
-  createdBy: refColumn('created_by').notNull(),
-  createdAt: tsColumn('created_at').notNull().default(NOW),
-  finishedAt: tsColumn('finished_at'),
-});
+/**
+ * A roster import in progress or done: its state, counts, the notes on the sheet's columns
+ * and the error report. Listed to its uploader, newest first.
+ */
+export const personImports = pgTable(
+  'person_imports',
+  {
+    id: idColumn(),
+    state: text('state').notNull(),
+    fileId: text('file_id').notNull(),
+    fileName: text('file_name').notNull(),
+    unitScopePaths: text('unit_scope_paths').array().notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    validRows: integer('valid_rows').notNull().default(0),
+    invalidRows: integer('invalid_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    mode: text('mode'),
+    sampleErrors: jsonb('sample_errors')
+      .$type<{ row: number; column: string; message: string }[]>()
+      .notNull()
+      .default([]),
+    columnNotes: jsonb('column_notes').$type<TImportColumnNote[]>().notNull().default([]),
+    errorReportFileId: text('error_report_file_id'),
+    failure: text('failure'),
+    createdBy: refColumn('created_by').notNull(),
+    createdAt: tsColumn('created_at').notNull().default(NOW),
+    finishedAt: tsColumn('finished_at'),
+  },
+  (t) => [index('person_imports_created_by_idx').on(t.createdBy, t.id)],
+);
 
 /**
  * Validated rows of an import waiting to be applied: what each row will do (create, update,

@@ -1,4 +1,4 @@
-import type { TPeopleImport, TPersonInput } from '@lifeline/shared';
+import type { TImportColumnNote, TPeopleImport, TPersonInput } from '@lifeline/shared';
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { type Actor as AuditActor, MASK, SYSTEM_ACTOR, writeAudit } from '../../../platform/audit/audit.js';
 import { type Actor, auditActor } from '../../../platform/authz/actor.js';
@@ -10,15 +10,16 @@ import { AppError, notFound } from '../../../platform/errors.js';
 import type { FileStore } from '../../../platform/files/file-store.js';
 import { FILE_KINDS, getFile, saveFile } from '../../../platform/files/files.service.js';
 import { enqueueJob } from '../../../platform/jobs/job-queue.js';
-import { isDissolved, orgUnits } from '../../org-units/index.js';
+import { orgUnits } from '../../org-units/index.js';
 import { personImportPolicy, personPolicy } from '../people.policy.js';
 import { personValues } from '../people.rules.js';
 import { AUDITED, personChanges } from '../people.service.js';
 import { people, personImportRows, personImports } from '../people.table.js';
 import { holdsPhone, isPhoneClash, phoneHolders } from '../phone-holders.js';
-import { writeErrorReport } from './error-report.js';
+import { isIgnored, writeErrorReport } from './error-report.js';
 import { readRoster } from './roster-reader.js';
 import { type ParsedRow, parseRow, type RowError } from './row-validation.js';
+import { unitResolver } from './unit-resolver.js';
 
 export const VALIDATE_JOB = 'people.import.validate';
 export const APPLY_JOB = 'people.import.apply';
@@ -41,6 +42,7 @@ export function presentImport(r: ImportRow): TPeopleImport {
     unchanged: r.unchanged,
     mode: r.mode as TPeopleImport['mode'],
     sampleErrors: r.sampleErrors,
+    columnNotes: r.columnNotes,
     hasErrorReport: r.errorReportFileId !== null,
     failure: r.failure,
     createdAt: r.createdAt,
@@ -135,20 +137,10 @@ export async function validateImport(
   const [imp] = await db.select().from(personImports).where(eq(personImports.id, importId));
   if (imp?.state !== 'validating') return;
   const inScope = (path: string) => imp.unitScopePaths.some((p) => path.startsWith(p));
-  const units = new Map(
-    (
-      await db
-        .select({
-          id: orgUnits.id,
-          code: orgUnits.code,
-          path: orgUnits.path,
-          dissolvedOn: orgUnits.dissolvedOn,
-        })
-        .from(orgUnits)
-    ).map((u) => [u.code, u]),
-  );
   const today = shanghaiDate(new Date());
+  const unitOf = await unitResolver(db, imp.unitScopePaths, today);
   const errors: RowError[] = [];
+  const notes: TImportColumnNote[] = [];
   const seenNos = new Map<string, number>();
   const seenIds = new Map<string, number>();
   const seenPhones = new Map<string, number>();
@@ -171,14 +163,13 @@ export async function validateImport(
     // Staged rows as JSON arrays: [row_no, kind, person_id, expected_version, values, changes].
     const staged: unknown[][] = [];
     const prepared = pending.map((r) => {
-      const unit = units.get(r.unitCode);
       const e = (column: string, message: string) => {
         errors.push({ row: r.rowNo, column, message });
         return undefined;
       };
-      if (!unit) return e('所属单位编码', `单位编码不存在：${r.unitCode}`);
-      if (!inScope(unit.path)) return e('所属单位编码', `单位 ${r.unitCode} 不在您的管理范围内`);
-      if (isDissolved(unit.dissolvedOn, today)) return e('所属单位编码', `单位 ${r.unitCode} 已撤销`);
+      const match = unitOf(r.unitCode);
+      if (!match.unit) return e('所属单位编码', match.error);
+      const unit = match.unit;
       const current = existing.get(r.input.employeeNo);
       if (current && !inScope(current.unitPath)) return e('工号', '该工号属于您管理范围以外的人员');
       if (r.keepIdCard && !current?.idCardEnc) return e('身份证号', '掩码只能用于保留已登记的身份证号');
@@ -279,7 +270,7 @@ export async function validateImport(
     const file = await getFile(db, imp.fileId);
     const chunks: Buffer[] = [];
     for await (const c of await store.get(file.storageKey)) chunks.push(c as Buffer);
-    for await (const raw of readRoster(Buffer.concat(chunks))) {
+    for await (const raw of readRoster(Buffer.concat(chunks), notes)) {
       total += 1;
       const { row, errors: rowErrors } = parseRow(raw, today);
       if (row) {
@@ -300,12 +291,14 @@ export async function validateImport(
       importId,
       err instanceof AppError ? err.message : 'The file could not be read as an .xlsx roster',
       SYSTEM_ACTOR,
+      notes,
     );
     if (err instanceof AppError) return;
     throw err;
   }
   const invalidRows = new Set(errors.map((e) => e.row)).size;
-  const report = errors.length ? await writeErrorReport(db, store, imp, errors) : null;
+  const report =
+    errors.length || notes.some(isIgnored) ? await writeErrorReport(db, store, imp, errors, notes) : null;
   await db
     .update(personImports)
     .set({
@@ -315,6 +308,7 @@ export async function validateImport(
       validRows: total - invalidRows,
       invalidRows,
       sampleErrors: errors.sort((a, b) => a.row - b.row).slice(0, 50),
+      columnNotes: notes,
       errorReportFileId: report,
     })
     .where(eq(personImports.id, importId));
@@ -461,13 +455,22 @@ export async function applyImport(db: Db, importId: number, actor: AuditActor): 
   }
 }
 
-/** Ends an import as failed: its staged rows go, the reason stays, and the trail records it. */
-async function markFailed(db: Db, importId: number, failure: string, actor: AuditActor): Promise<void> {
+/**
+ * Ends an import as failed: its staged rows go, the reason stays (with the notes on the sheet's
+ * columns when the file was being read), and the trail records it.
+ */
+async function markFailed(
+  db: Db,
+  importId: number,
+  failure: string,
+  actor: AuditActor,
+  columnNotes?: TImportColumnNote[],
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(personImportRows).where(eq(personImportRows.importId, importId));
     await tx
       .update(personImports)
-      .set({ state: 'failed', failure, finishedAt: sql`now()` })
+      .set({ state: 'failed', failure, finishedAt: sql`now()`, ...(columnNotes ? { columnNotes } : {}) })
       .where(eq(personImports.id, importId));
     await writeAudit(tx, actor, {
       action: 'person_import.failed',

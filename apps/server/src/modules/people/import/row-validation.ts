@@ -1,7 +1,8 @@
 import { type TPersonInput, ZEmployeeNo, ZPhone } from '@lifeline/shared';
 import { PROBLEM_ZH, personProblems } from '../people.rules.js';
-import { optionCode, parseDate, ROSTER_COLUMNS, type RosterColumn } from '../people-excel.js';
+import { ROSTER_COLUMNS, type RosterColumn } from '../people-excel.js';
 import type { RawRow } from './roster-reader.js';
+import { dateValue, valueCode } from './value-aliases.js';
 
 export type RowError = { row: number; column: string; message: string };
 export type ParsedRow = {
@@ -35,16 +36,16 @@ export function parseRow(raw: RawRow, today: string): { row?: ParsedRow; errors:
       if (col.multi) parsed = [];
     } else if (col.options && col.multi) {
       const parts = value.split(/[、,，;；\s]+/).filter(Boolean);
-      const codes = parts.map((p) => optionCode(col.options!, p));
+      const codes = parts.map((p) => valueCode(col, p));
       const bad = parts.filter((_, i) => !codes[i]);
       if (bad.length) err(col.key, `无效的取值：${bad.join('、')}`);
       else parsed = [...new Set(codes)];
     } else if (col.options) {
-      const code = optionCode(col.options, value);
+      const code = valueCode(col, value);
       if (!code) err(col.key, `无效的取值：${value}（可选：${col.options.map((o) => o.zh).join('、')}）`);
       else parsed = code;
     } else if (col.date) {
-      const date = parseDate(value);
+      const date = dateValue(value);
       if (!date) err(col.key, `日期格式应为 YYYY-MM-DD：${value}`);
       else parsed = date;
     } else parsed = value;

@@ -1,0 +1,2 @@
+ALTER TABLE "person_imports" ADD COLUMN "column_notes" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+CREATE INDEX "person_imports_created_by_idx" ON "person_imports" USING btree ("created_by","id");
