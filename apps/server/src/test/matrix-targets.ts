@@ -157,7 +157,12 @@ export const targets: Record<string, Make> = {
     upload: true,
     why: "starts the caller's own import, no id in the address; the import keeps the caller's import scope and refuses rows for units outside it",
   }),
-  // Imports are private to their uploader.
+  // Imports are private to their uploader: the list of imports is the caller's own.
+  'GET /api/people/imports': async ({ app }, unit, caller) => {
+    const fileName = `matrix-${uniq()}.xlsx`;
+    await importOf(app, unit, caller, false, fileName);
+    return { url: '/api/people/imports?pageSize=50', owner: true, listed: fileName };
+  },
   'GET /api/people/imports/:id': async ({ app }, unit, caller) => ({
     url: `/api/people/imports/${await importOf(app, unit, caller)}`,
     owner: true,
@@ -306,6 +311,7 @@ async function importOf(
   unit: Unit,
   caller: Person,
   withReport = false,
+  fileName = 'x.xlsx',
 ): Promise<number> {
   const { personImports } = await import('../modules/people/people.table.js');
   const { saveFile } = await import('../platform/files/files.service.js');
@@ -328,7 +334,7 @@ async function importOf(
     .values({
       state: 'validated',
       fileId: '00000000-0000-0000-0000-000000000000',
-      fileName: 'x.xlsx',
+      fileName,
       unitScopePaths: [unit.path],
       validRows: 1,
       totalRows: 1,

@@ -43,4 +43,14 @@ export const ZPeopleImport = z.object({
 });
 export type TPeopleImport = z.infer<typeof ZPeopleImport>;
 
+/** One of my imports in the list of my imports: the import without its sample errors. */
+export const ZPeopleImportSummary = ZPeopleImport.omit({ sampleErrors: true });
+export type TPeopleImportSummary = z.infer<typeof ZPeopleImportSummary>;
+
+/** `GET /api/people/imports`: the caller's own imports, newest first. */
+export const ZPeopleImportQuery = z.object({
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(10),
+});
+
 export const ZImportCommit = z.object({ mode: z.enum(['all', 'valid_only']) });

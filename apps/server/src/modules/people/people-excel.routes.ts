@@ -1,4 +1,13 @@
-import { ZErrorBody, ZExportJob, ZImportCommit, ZPeopleImport, ZPeopleQuery } from '@lifeline/shared';
+import {
+  ZErrorBody,
+  ZExportJob,
+  ZImportCommit,
+  ZPage,
+  ZPeopleImport,
+  ZPeopleImportQuery,
+  ZPeopleImportSummary,
+  ZPeopleQuery,
+} from '@lifeline/shared';
 import { and, asc, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -14,6 +23,7 @@ import { requireActor } from '../../platform/http/request-context.js';
 import { presentExport } from '../exports/index.js';
 import { orgUnits, standsSql } from '../org-units/index.js';
 import { commitImport, findImport, presentImport, startImport } from './import/import.service.js';
+import { listMyImports } from './import/import-list.js';
 import { buildTemplate } from './import/template.js';
 import { personImportPolicy, personPolicy } from './people.policy.js';
 import { peopleWhere, readPeople } from './people.service.js';
@@ -129,6 +139,20 @@ export async function peopleExcelRoutes(fastify: FastifyInstance): Promise<void>
       });
       return reply.status(202).send(presentImport(row));
     },
+  );
+
+  app.get(
+    '/api/people/imports',
+    {
+      config: { access: personImportPolicy.access('list') },
+      schema: {
+        tags,
+        summary: 'My roster imports, newest first: state, counts, column notes, whether a report exists',
+        querystring: ZPeopleImportQuery,
+        response: { 200: ZPage(ZPeopleImportSummary), ...errors },
+      },
+    },
+    async (request) => listMyImports(ctx().database.db, requireActor(request), request.query),
   );
 
   app.get(

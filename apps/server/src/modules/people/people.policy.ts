@@ -35,11 +35,13 @@ export const PERSON_ABILITIES = ['update', 'readIdCard', 'manageAccount', 'assig
 export type ImportRecord = { createdBy: number; unitScopePaths: readonly string[] };
 
 /**
- * Imports are private to whoever uploaded them; confirming one needs the import permission
- * still held over every subtree it was validated for (a role ended meanwhile ends the import).
+ * Imports are private to whoever uploaded them (the list of imports is the caller's own);
+ * confirming one needs the import permission still held over every subtree it was validated
+ * for (a role ended meanwhile ends the import).
  */
-export const personImportPolicy = definePolicy<ImportRecord, 'start' | 'read' | 'commit'>('Import', {
+export const personImportPolicy = definePolicy<ImportRecord, 'start' | 'list' | 'read' | 'commit'>('Import', {
   start: { permission: 'person.import', anywhere: true },
+  list: { owner: (r) => r.createdBy, permission: 'person.import' },
   read: { owner: (r) => r.createdBy, permission: 'person.import' },
   commit: {
     owner: (r) => r.createdBy,
