@@ -1,5 +1,6 @@
 export * from './assignments.js';
 export * from './audit.js';
+export * from './audit-labels.js';
 export * from './auth.js';
 export * from './id-card.js';
 export * from './imports.js';

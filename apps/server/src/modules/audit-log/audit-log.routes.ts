@@ -1,8 +1,17 @@
-import { ZAuditEvent, ZAuditQuery, ZErrorBody, ZPage } from '@lifeline/shared';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_RECORD_TYPES,
+  auditLabel,
+  ZAuditEvent,
+  ZAuditQuery,
+  ZErrorBody,
+  ZPage,
+} from '@lifeline/shared';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sendXlsx } from '../../platform/excel/xlsx.js';
 import { requireActor } from '../../platform/http/request-context.js';
+import { changesText } from './audit-changes-text.js';
 import { auditPolicy as policy } from './audit-log.policy.js';
 import { auditBatches, auditRows, listAudit, recordReveal } from './audit-log.service.js';
 
@@ -54,11 +63,11 @@ export async function auditLogRoutes(fastify: FastifyInstance): Promise<void> {
           { header: '时间 Time (北京时间)', width: 18, kind: 'datetime', value: (r) => r.at },
           { header: '操作人 Actor', value: (r) => r.actorName },
           { header: '角色 Role', value: (r) => r.actorRole },
-          { header: '操作 Action', width: 24, value: (r) => r.action },
-          { header: '对象 Record', value: (r) => r.recordType },
+          { header: '操作 Action', width: 24, value: (r) => auditLabel(AUDIT_ACTIONS, r.action) },
+          { header: '对象 Record', value: (r) => auditLabel(AUDIT_RECORD_TYPES, r.recordType) },
           { header: '编号 Id', value: (r) => r.recordId },
           { header: '单位 Unit', width: 24, value: (r) => r.unitName },
-          { header: '变更 Changes', width: 60, value: (r) => (r.changes ? JSON.stringify(r.changes) : null) },
+          { header: '变更 Changes', width: 60, value: (r) => changesText(r.changes) },
           { header: '地址 Address', value: (r) => r.ip },
           { header: '请求 Request', width: 38, value: (r) => r.requestId },
         ],

@@ -107,7 +107,7 @@ describe('the audit viewer', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     const text = JSON.stringify(wb.worksheets[0].getSheetValues());
-    expect(text).toContain('assessment_result.create');
+    expect(text).toContain('保存自评结果'); // assessment_result.create, by its label
     expect(text).not.toContain(employee.person.name);
   });
 

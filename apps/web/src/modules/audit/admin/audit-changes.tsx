@@ -1,4 +1,4 @@
-import type { TAuditEvent } from '@lifeline/shared';
+import { AUDIT_FIELDS, auditLabel, type TAuditEvent } from '@lifeline/shared';
 import { Descriptions, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -18,7 +18,7 @@ function useValueText() {
 
 /** An event's changed fields, before and after (sensitive ones arrive masked), and its details. */
 export function AuditChanges({ event }: { event: TAuditEvent }) {
-  const { t } = useTranslation(['audit', 'admin-kit']);
+  const { t, i18n } = useTranslation(['audit', 'admin-kit']);
   const text = useValueText();
   const rows: Row[] = Object.entries(event.changes ?? {}).map(([field, c]) => ({ field, ...c }));
   const details = Object.entries(event.details ?? {});
@@ -35,7 +35,7 @@ export function AuditChanges({ event }: { event: TAuditEvent }) {
             {
               key: 'field',
               title: t('changes.field'),
-              render: (_, r) => t(`fields.${r.field}`, { defaultValue: r.field }),
+              render: (_, r) => auditLabel(AUDIT_FIELDS, r.field, i18n.language === 'en' ? 'en' : 'zh'),
             },
             {
               key: 'before',

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import type { TAuditEvent } from '@lifeline/shared';
+import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES, auditLabel, type TAuditEvent } from '@lifeline/shared';
 import { Alert, App, Button, Card, DatePicker, Select, Table, type TableColumnsType, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -50,8 +50,9 @@ export function AuditPage() {
   };
   const page = idParam(url.page) ?? 1;
   const events = useAuditEvents(filters, page, PAGE_SIZE);
-  const actionLabel = (a: string) => t(`actions.${a}`, { defaultValue: a });
-  const typeLabel = (r: string) => t(`recordTypes.${r}`, { defaultValue: r });
+  const lang = labels.lang === 'en' ? 'en' : 'zh';
+  const actionLabel = (a: string) => auditLabel(AUDIT_ACTIONS, a, lang);
+  const typeLabel = (r: string) => auditLabel(AUDIT_RECORD_TYPES, r, lang);
 
   const onExport = async () => {
     setExporting(true);
