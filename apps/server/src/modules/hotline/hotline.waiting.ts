@@ -55,10 +55,17 @@ export async function hotlineWaiting(ctx: Pick<AppContext, 'database' | 'crypto'
     const answerable = sql`h.state in (${list(answer)}) and ${hotlineItemPolicy.scope(actor, 'answer', PATH)}`;
     const rows = await queryRows<Row>(
       db,
-      sql`select case when h.state in (${list(accept)}) then 'hotline.accept' else 'hotline.answer' end as kind,
+      // The handling units in scope first (the few dozen that ever handled an item), then each
+      // one's open items through its (handling unit, state) index: a handler's login does not
+      // read the whole group's open items.
+      sql`with units as materialized (
+            select u.id, u.path from hotline_handling_units hu join org_units u on u.id = hu.unit_id
+            where ${hotlineItemPolicy.scope(actor, 'accept', PATH)} or ${hotlineItemPolicy.scope(actor, 'answer', PATH)})
+          select case when h.state in (${list(accept)}) then 'hotline.accept' else 'hotline.answer' end as kind,
             ${aggregate(sql`(case when h.state in (${list(accept)}) then h.accept_due else h.answer_due end)`)}
-          from hotline_items h join org_units u on u.id = h.handling_unit_id
-          where h.state in (${list([...accept, ...answer])}) and ((${acceptable}) or (${answerable}))
+          from units u join hotline_items h on h.handling_unit_id = u.id
+            and h.state in (${list([...accept, ...answer])})
+          where (${acceptable}) or (${answerable})
           group by 1`,
     );
     for (const r of rows)
