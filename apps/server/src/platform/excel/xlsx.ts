@@ -51,6 +51,7 @@ export function excelValue(kind: XlsxKind, value: XlsxCell): string | number | D
 
 /** Lets the event loop answer other requests between batches of a long export. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+const BREATHE_EVERY = 200;
 
 /**
  * Writes rows into an .xlsx on `stream` as they come (a long export never sits in memory whole).
@@ -76,8 +77,10 @@ export async function writeXlsx<T>(
   sheet.getRow(1).commit();
   let written = 0;
   for await (const batch of rows) {
-    for (const row of batch) {
-      sheet.addRow(columns.map((c) => excelValue(c.kind ?? 'text', c.value(row)))).commit();
+    for (let i = 0; i < batch.length; i++) {
+      sheet.addRow(columns.map((c) => excelValue(c.kind ?? 'text', c.value(batch[i])))).commit();
+      // Writing rows is synchronous work: let other requests in every few hundred rows.
+      if (i % BREATHE_EVERY === BREATHE_EVERY - 1) await breathe();
     }
     written += batch.length;
     await onBatch?.(written);
