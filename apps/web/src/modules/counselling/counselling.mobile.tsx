@@ -19,7 +19,7 @@ function ConversationIcon() {
  */
 export const counsellingModule: MobileModule = {
   key: 'counselling',
-  labelKey: 'counselling:tile',
+  labelKey: 'tiles:counselling',
   icon: <ConversationIcon />,
   path: '/m/counselling',
   element: lazy(() => import('./mobile/counselling-page').then((m) => ({ default: m.CounsellingPage }))),

@@ -20,7 +20,7 @@ function HotlineIcon() {
  */
 export const hotlineModule: MobileModule = {
   key: 'hotline',
-  labelKey: 'hotline:tile',
+  labelKey: 'tiles:hotline',
   icon: <HotlineIcon />,
   path: '/m/hotline',
   element: lazy(() => import('./mobile/hotline-page').then((m) => ({ default: m.HotlinePage }))),

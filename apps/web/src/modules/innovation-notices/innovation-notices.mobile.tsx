@@ -20,7 +20,7 @@ function MegaphoneIcon() {
  */
 export const innovationNoticesModule: MobileModule = {
   key: 'innovation-notices',
-  labelKey: 'innovation-notices:tile',
+  labelKey: 'tiles:innovationNotices',
   icon: <MegaphoneIcon />,
   path: '/m/innovation',
   element: lazy(() =>

@@ -19,7 +19,7 @@ function HeartIcon() {
  */
 export const wellbeingModule: MobileModule = {
   key: 'wellbeing',
-  labelKey: 'wellbeing:tile',
+  labelKey: 'tiles:wellbeing',
   icon: <HeartIcon />,
   path: '/m/wellbeing',
   element: lazy(() => import('./mobile/wellbeing-page').then((m) => ({ default: m.WellbeingPage }))),
