@@ -12,7 +12,7 @@ export const ZImportState = z.enum(IMPORT_STATES);
  */
 export const IMPORT_COLUMN_NOTE_REASONS = ['alias', 'unknown', 'duplicate', 'unnamed'] as const;
 export const ZImportColumnNote = z.object({
-  /** The header as written in the file (for `unnamed`, the column's letter). */
+  /** The header as written in the file (for `unnamed`, the column's letter: L). */
   header: z.string(),
   reason: z.enum(IMPORT_COLUMN_NOTE_REASONS),
   /** The template column it was read as (`alias`) or that another column already gave (`duplicate`). */

@@ -1,14 +1,16 @@
-import type { TPeopleImport } from '@lifeline/shared';
+import type { TPeopleImport, TPeopleImportSummary } from '@lifeline/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../api/api-fetch';
 import { uploadFile } from '../admin-kit/files';
-import { PEOPLE_KEY } from '../people/api';
+import { type Page, PEOPLE_KEY } from '../people/api';
 
 /** How often a running import is asked for its progress. */
 const POLL_MS = 700;
 const RUNNING: TPeopleImport['state'][] = ['validating', 'importing'];
 
 export const importKey = (id: number) => ['people-imports', id] as const;
+/** The list of my imports (every page). */
+export const MY_IMPORTS_KEY = ['people-imports', 'mine'] as const;
 
 /** Whether the server is still working on the import (validating the file or applying it). */
 export function isRunning(job: TPeopleImport | undefined): boolean {
@@ -20,7 +22,10 @@ export function useUploadRoster() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (file: File) => uploadFile<TPeopleImport>('/api/people/imports', file),
-    onSuccess: (job) => client.setQueryData(importKey(job.id), job),
+    onSuccess: (job) => {
+      client.setQueryData(importKey(job.id), job);
+      void client.invalidateQueries({ queryKey: MY_IMPORTS_KEY });
+    },
   });
 }
 
@@ -32,6 +37,7 @@ export function useImportJob(id: number | undefined) {
     queryFn: async () => {
       const job = await apiFetch<TPeopleImport>(`/api/people/imports/${id}`);
       if (job.state === 'done') void client.invalidateQueries({ queryKey: PEOPLE_KEY });
+      if (!isRunning(job)) void client.invalidateQueries({ queryKey: MY_IMPORTS_KEY });
       return job;
     },
     enabled: id !== undefined,
@@ -46,6 +52,20 @@ export function useCommitImport() {
   return useMutation({
     mutationFn: ({ id, mode }: { id: number; mode: 'all' | 'valid_only' }) =>
       apiFetch<TPeopleImport>(`/api/people/imports/${id}/commit`, { method: 'POST', body: { mode } }),
-    onSuccess: (job) => client.setQueryData(importKey(job.id), job),
+    onSuccess: (job) => {
+      client.setQueryData(importKey(job.id), job);
+      void client.invalidateQueries({ queryKey: MY_IMPORTS_KEY });
+    },
+  });
+}
+
+/** My past imports, newest first, a page at a time; polled while one of them still runs. */
+export function useMyImports(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [...MY_IMPORTS_KEY, page, pageSize],
+    queryFn: () =>
+      apiFetch<Page<TPeopleImportSummary>>(`/api/people/imports?page=${page}&pageSize=${pageSize}`),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((job) => RUNNING.includes(job.state)) ? POLL_MS * 3 : false,
   });
 }

@@ -56,7 +56,7 @@ export async function writeErrorReport(
     columns.getRow(1).font = { bold: true };
     for (const n of [...notes].sort((a, b) => Number(isIgnored(b)) - Number(isIgnored(a)))) {
       columns.addRow({
-        header: excelSafe(n.header),
+        header: excelSafe(n.reason === 'unnamed' ? `${n.header} 列` : n.header),
         kind: isIgnored(n) ? '警告：已忽略' : '已识别',
         text: columnNoteText(n),
       });

@@ -120,7 +120,7 @@ describe('the names HR gives the columns', () => {
         { header: '所属单位（编码）', reason: 'alias', column: '所属单位编码' },
         { header: '联系电话', reason: 'duplicate', column: '手机号' },
         { header: '备注', reason: 'unknown', column: null },
-        { header: 'L 列', reason: 'unnamed', column: null },
+        { header: 'L', reason: 'unnamed', column: null },
       ]),
     );
     // 姓 名 and 性别* are the template's names; they need no note.

@@ -51,7 +51,7 @@ export async function* readRoster(bytes: Buffer, notes: TImportColumnNote[] = []
         if ((i < width && !unnamed.has(i)) || noted.has(i) || cellText(v) === '') return;
         noted.add(i);
         unnamed.delete(i);
-        notes.push({ header: `${columnLetter(i)} 列`, reason: 'unnamed', column: null });
+        notes.push({ header: columnLetter(i), reason: 'unnamed', column: null });
       });
     }
     if (empty) continue;

@@ -8,6 +8,7 @@ import { ApiError } from '../../../api/api-error';
 import { errorMessage } from '../../../i18n/error-message';
 import { downloadFile } from '../../admin-kit/files';
 import { useCommitImport } from '../api';
+import { ImportColumnNotes } from '../components/import-column-notes';
 
 type RowError = TPeopleImport['sampleErrors'][number];
 
@@ -71,6 +72,7 @@ export function ImportReportStep({ job, onRestart }: { job: TPeopleImport; onRes
       ) : (
         <Alert type="success" showIcon title={t('report.allValid', { count: job.totalRows })} />
       )}
+      <ImportColumnNotes notes={job.columnNotes} />
       {job.sampleErrors.length > 0 && (
         <>
           <Flex justify="space-between" align="center" wrap gap="small">

@@ -8,6 +8,8 @@ import { errorMessage } from '../../../i18n/error-message';
 import { PageHeader } from '../../admin-kit/page-header';
 import { idParam } from '../../admin-kit/url-filters';
 import { useImportJob } from '../api';
+import { ImportColumnNotes } from '../components/import-column-notes';
+import { MyImports } from '../components/my-imports';
 import { ImportPrepareStep } from './import-prepare-step';
 import { ImportReportStep } from './import-report-step';
 import { ImportResultStep } from './import-result-step';
@@ -36,7 +38,8 @@ function stepOf(
 
 /**
  * The roster import: template → upload → validation report → confirm → progress → result. The
- * import's id is kept in the address, so a reload (or a long import) resumes where it was.
+ * import's id is kept in the address, so a reload (or a long import) resumes where it was; the
+ * first page also lists my past imports, each opening here with its report.
  */
 export function ImportWizardPage() {
   const { t } = useTranslation(['people-import', 'admin-kit', 'errors']);
@@ -88,7 +91,13 @@ export function ImportWizardPage() {
             {t('actions.restart')}
           </Button>
         }
-      />
+      >
+        {job.data.columnNotes.length > 0 && (
+          <Flex vertical gap="small">
+            <ImportColumnNotes notes={job.data.columnNotes} />
+          </Flex>
+        )}
+      </Result>
     );
   }
 
@@ -105,6 +114,11 @@ export function ImportWizardPage() {
         />
         {body}
       </Card>
+      {id === undefined && (
+        <div style={{ marginTop: 16 }}>
+          <MyImports onOpen={(open) => setParams({ id: String(open) })} />
+        </div>
+      )}
     </>
   );
 }
