@@ -8,6 +8,7 @@ import { DESKTOP_MODULES } from '../../modules/desktop-modules';
 import { labelNamespaces } from '../../modules/module-types';
 import { PageLoading } from '../pages/page-loading';
 import { Brand } from './brand';
+import { ShellBreadcrumbs } from './breadcrumbs';
 import { LanguageSwitch } from './language-switch';
 import { NotificationBell } from './notification-bell';
 import { SideMenu } from './side-menu';
@@ -82,6 +83,7 @@ export function DesktopLayout() {
           <UserMenu compact={narrow} />
         </Layout.Header>
         <Layout.Content className="ll-content">
+          {hasMenu && <ShellBreadcrumbs />}
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

@@ -6,11 +6,14 @@ import { DESKTOP_MODULES } from '../../modules/desktop-modules';
 import { canUse, type DesktopModule } from '../../modules/module-types';
 
 /** The module whose path is the longest prefix of the current path (so `/units/3` selects Units). */
-function selectedModule(pathname: string, modules: readonly DesktopModule[]): string | undefined {
+export function selectedModule(
+  pathname: string,
+  modules: readonly DesktopModule[],
+): DesktopModule | undefined {
   const matches = modules.filter((m) =>
     m.path === '/' ? pathname === '/' : pathname === m.path || pathname.startsWith(`${m.path}/`),
   );
-  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.key;
+  return matches.sort((a, b) => b.path.length - a.path.length)[0];
 }
 
 /** The registered modules the user may use, as a navigation menu. */
@@ -22,7 +25,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   // While the password must be changed, nothing else is reachable, so nothing else is offered.
   const modules =
     me && !me.account.mustChangePassword ? DESKTOP_MODULES.filter((m) => canUse(m, me.permissions)) : [];
-  const selected = selectedModule(location.pathname, modules);
+  const selected = selectedModule(location.pathname, modules)?.key;
   return (
     <Menu
       mode="inline"
