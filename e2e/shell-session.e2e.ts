@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeBrowser, login, newPage, screenshot } from './browser.js';
-import { apiAs, DEMO_PASSWORD, disposeApis, openAccount } from './demo.js';
+import { apiAs, DEMO_PASSWORD, disposeApis, openAccount, unitByCode } from './demo.js';
 
 /** The workbench entry of the menu (not 快线工作台, the hotline desk, whose name ends the same). */
 const WORKBENCH = /(^|\s)工作台$/;
@@ -11,10 +11,28 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 const INITIAL = 'Initial-Pass-26';
 /** Demo people without an account; each gets one with the initial password for one journey. */
 const NEWCOMERS = { held: 'D000101', phone: 'D000102', desktop: 'D000103' } as const;
+/** A hotline item the demo employee files about a unit of 板材公司, for its handler's workbench. */
+const ITEM_TITLE = `更衣室热水不稳定（工作台 ${Date.now().toString(36)}）`;
 
 beforeAll(async () => {
   const admin = await apiAs(baseURL, 'admin');
   for (const no of Object.values(NEWCOMERS)) await openAccount(admin, no, INITIAL);
+  // The demo routes each company's items to itself: 板材公司's administrator handles this one.
+  const concerned = await unitByCode(admin, 'S1-W1');
+  const employee = await apiAs(baseURL, 'employee');
+  const filed = await employee.post('/api/hotline/items', {
+    multipart: {
+      item: JSON.stringify({
+        category: 'canteen',
+        unitId: concerned.id,
+        title: ITEM_TITLE,
+        description: '早班下班时更衣室热水时有时无，希望检修热水器。',
+        urgency: 'normal',
+        visibility: 'named',
+      }),
+    },
+  });
+  if (!filed.ok()) throw new Error(`filing answered ${filed.status()}: ${await filed.text()}`);
 });
 
 afterAll(async () => {
@@ -24,7 +42,7 @@ afterAll(async () => {
 
 // Logged-in journeys against the real server and its demo data (see global-setup.ts).
 describe('platform shell (with a session)', () => {
-  it('greets the user on the workbench with their unit, roles and modules', async () => {
+  it('greets the user on the workbench with their unit, roles and what waits for them; a task leads where it is acted on', async () => {
     const { page, errors } = await newPage({ baseURL });
     await login(page, baseURL, 'unitadmin', DEMO_PASSWORD);
     await page.goto('/');
@@ -33,6 +51,11 @@ describe('platform shell (with a session)', () => {
     await page.getByText('单位政工管理员 · 板材公司党委').waitFor();
     await page.getByRole('menuitem', { name: WORKBENCH }).waitFor();
     await page.getByRole('menuitem', { name: '组织机构' }).waitFor();
+    // The item filed above waits to be accepted: counted, with its deadline and a way to act.
+    const task = page.locator('[data-testid="workbench-task"][data-kind="hotline.accept"]');
+    await task.getByText('待受理的快线诉求', { exact: true }).waitFor();
+    expect(Number(await task.getByTestId('workbench-task-count').textContent())).toBeGreaterThan(0);
+    await task.getByText(/最近截止：.*（.*）/).waitFor();
     await screenshot(page, 'desktop-workbench-zh.png');
 
     await page.getByTestId('language-switch').click();
@@ -40,15 +63,34 @@ describe('platform shell (with a session)', () => {
     await page.getByText('Unit political-work administrator · 板材公司党委').waitFor();
     await page.getByRole('menuitem', { name: 'Workbench' }).waitFor();
     await page.getByRole('menuitem', { name: 'Organisation' }).waitFor();
+    await task.getByText('Hotline items to accept', { exact: true }).waitFor();
     await screenshot(page, 'desktop-workbench-en.png');
+
+    // One click lands where the item is accepted: the item itself, or the desk of items to accept.
+    const link = task.getByTestId('workbench-task-link');
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/hotline(\/items\/\d+|\?state=submitted)$/);
+    await link.click();
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === href);
+    await page.getByText(ITEM_TITLE).first().waitFor();
+    // The shell says where we are, and leads back to the workbench.
+    const crumbs = page.getByTestId('breadcrumbs');
+    await crumbs.getByText('Hotline desk').waitFor();
+    await crumbs.getByRole('link', { name: 'Workbench' }).click();
+    await page.getByTestId('workbench-greeting').waitFor();
     expect(errors).toEqual([]);
   });
 
-  it('tells an employee without a management role that modules come with roles', async () => {
+  it('gives an employee without a management role the phone pages as a QR code and a link', async () => {
     const { page } = await newPage({ baseURL });
     await login(page, baseURL, 'employee', DEMO_PASSWORD);
     await page.goto('/');
-    await page.getByText('功能模块会随启用陆续出现在这里').waitFor();
+    const phone = page.getByTestId('workbench-phone');
+    await phone.getByRole('img', { name: '手机端二维码' }).waitFor();
+    expect(await phone.getByTestId('workbench-phone-link').getAttribute('href')).toBe('/m');
+    // What they did lately: the item filed above, by the audit trail's labels.
+    await page.getByTestId('workbench-activity').getByText(/快线事项 #\d+/).first().waitFor();
+    await screenshot(page, 'desktop-workbench-employee-zh.png');
     expect(await page.getByRole('menuitem', { name: '人员' }).count()).toBe(0);
     // A module's address without its permission answers 403 in the shell.
     await page.goto('/people');

@@ -1,10 +1,16 @@
-import { AppstoreOutlined, MobileOutlined } from '@ant-design/icons';
-import { Card, Col, Empty, Flex, Row, Tag, Typography } from 'antd';
+import { MobileOutlined } from '@ant-design/icons';
+import { Alert, Card, Col, Flex, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useMe } from '../../../api/me';
+import { PageLoading } from '../../../app/pages/page-loading';
+import { errorMessage } from '../../../i18n/error-message';
 import { DESKTOP_MODULES } from '../../desktop-modules';
 import { canUse } from '../../module-types';
+import { useWorkbench } from '../api';
+import { ActivityList } from '../components/activity-list';
+import { PhoneCard } from '../components/phone-card';
+import { TaskList } from '../components/task-list';
+import '../workbench.css';
 
 function greetingKey(hour: number): string {
   if (hour < 12) return 'greeting.morning';
@@ -12,13 +18,19 @@ function greetingKey(hour: number): string {
   return 'greeting.evening';
 }
 
-/** The desktop home: greets the user, shows where they work and what they may do. */
+/**
+ * The desktop home: who I am, what waits for me across the modules (counts, the nearest
+ * deadline, one click to where I act), and what I did lately. Someone whose work is on the phone
+ * (no desktop module) gets the QR code of the phone pages. The page shows once its data is in,
+ * so that nothing moves under the reader's eyes.
+ */
 export function WorkbenchPage() {
-  const { t } = useTranslation(['workbench', 'common']);
+  const { t } = useTranslation(['workbench', 'common', 'errors']);
   const me = useMe().data;
-  if (!me) return null;
-  const modules = DESKTOP_MODULES.filter((m) => m.key !== 'workbench' && canUse(m, me.permissions));
-  const mobileUrl = `${window.location.origin}/m`;
+  const workbench = useWorkbench();
+  if (!me || workbench.isPending) return <PageLoading />;
+  const phoneWorker = !DESKTOP_MODULES.some((m) => m.key !== 'workbench' && canUse(m, me.permissions));
+  const tasks = workbench.data?.tasks ?? [];
 
   return (
     <Flex vertical gap="large">
@@ -26,13 +38,13 @@ export function WorkbenchPage() {
         <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="workbench-greeting">
           {t(greetingKey(new Date().getHours()), { name: me.person.name })}
         </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 16 }}>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
           {t('unit', { unit: me.person.unitName })}
           <br />
           {t('employeeNo', { no: me.person.employeeNo })}
         </Typography.Paragraph>
-        <Typography.Text strong>{t('rolesTitle')}</Typography.Text>
-        <Flex wrap gap="small" style={{ marginTop: 8 }}>
+        <Flex wrap gap="small" align="center">
+          <Typography.Text strong>{t('rolesTitle')}</Typography.Text>
           {me.roles.length === 0 ? (
             <Typography.Text type="secondary">{t('noRoles')}</Typography.Text>
           ) : (
@@ -45,40 +57,32 @@ export function WorkbenchPage() {
         </Flex>
       </Card>
 
-      <Card title={t('modulesTitle')}>
-        {modules.length === 0 ? (
-          <Empty
-            image={<AppstoreOutlined style={{ fontSize: 48, color: '#bfbfbf' }} />}
-            styles={{ image: { height: 56 } }}
-            description={
-              <Flex vertical gap="small" style={{ maxWidth: 560, margin: '0 auto' }}>
-                <Typography.Text strong>{t('emptyTitle')}</Typography.Text>
-                <Typography.Text type="secondary">{t('emptyBody')}</Typography.Text>
-                <Typography.Text type="secondary">{t('emptyHint')}</Typography.Text>
-              </Flex>
-            }
-          />
-        ) : (
-          <Row gutter={[16, 16]}>
-            {modules.map((m) => (
-              <Col key={m.key} xs={12} md={8} xl={6}>
-                <Link to={m.path}>
-                  <Card hoverable size="small">
-                    <Flex gap="small" align="center">
-                      {m.icon}
-                      {t(m.labelKey)}
-                    </Flex>
-                  </Card>
-                </Link>
-              </Col>
-            ))}
-          </Row>
-        )}
-      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Card title={t('tasks.title')} data-testid="workbench-tasks-card">
+            {workbench.isError ? (
+              <Alert type="error" showIcon title={errorMessage(t, workbench.error)} />
+            ) : (
+              <TaskList tasks={tasks} />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Flex vertical gap="middle">
+            {phoneWorker && <PhoneCard />}
+            <Card title={t('activity.title')}>
+              <ActivityList events={workbench.data?.activity ?? []} />
+            </Card>
+          </Flex>
+        </Col>
+      </Row>
 
-      <Typography.Text type="secondary">
-        <MobileOutlined /> {t('phoneHint', { url: mobileUrl })}
-      </Typography.Text>
+      {!phoneWorker && (
+        <Typography.Text type="secondary">
+          <MobileOutlined /> {t('phoneHint')}{' '}
+          <Typography.Link href="/m">{`${window.location.origin}/m`}</Typography.Link>
+        </Typography.Text>
+      )}
     </Flex>
   );
 }
