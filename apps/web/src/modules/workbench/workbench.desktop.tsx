@@ -2,7 +2,7 @@ import { HomeOutlined } from '@ant-design/icons';
 import { lazy } from 'react';
 import type { DesktopModule } from '../module-types';
 
-/** The desktop home page: who I am, my roles, and the modules I can use. */
+/** The desktop home page: who I am, what waits for me across the modules, and what I did lately. */
 export const workbenchModule: DesktopModule = {
   key: 'workbench',
   labelKey: 'workbench:menu',
