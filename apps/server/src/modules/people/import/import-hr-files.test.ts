@@ -1,7 +1,9 @@
+import { maskIdCard } from '@lifeline/shared';
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  buildPerson,
   buildUnit,
   type Client,
   drainJobs,
@@ -260,5 +262,47 @@ describe('the words HR uses for values', () => {
   it('still refuses a word that means no value', async () => {
     const validated = await validate(await workbook([row({ 政治面貌: '无党派人士' })]));
     expect(errorsOf(validated)).toEqual([expect.stringMatching(/^2:政治面貌:无效的取值：无党派人士/)]);
+  });
+});
+
+describe('ID cards and phone numbers as HR has them', () => {
+  /** The first-generation form of an 18-digit number: no 19 before the year, no check character. */
+  const fifteen = (id: string) => id.slice(0, 6) + id.slice(8, 17);
+
+  it('takes a 15-digit ID card as its 18-digit form, and finds a person registered under it', async () => {
+    const a = makeIdCard('male');
+    const b = makeIdCard('female');
+    const registered = await buildPerson(t.app.lifeline.database.db, t.app.lifeline.crypto, branch, {
+      employeeNo: no(),
+      name: '王旧证',
+      ...b,
+    });
+    const fresh = row({ 身份证号: fifteen(a.idCard) });
+    const same = row({
+      工号: registered.employeeNo,
+      姓名: '王旧证',
+      性别: '女',
+      身份证号: fifteen(b.idCard),
+    });
+    const done = await importAll(await workbook([fresh, same]));
+    expect(done).toMatchObject({ created: 1, unchanged: 1, updated: 0 });
+    expect(await person(fresh.工号 as string)).toMatchObject({
+      idCardMasked: maskIdCard(a.idCard),
+      birthDate: a.birthDate,
+    });
+    // A 15-digit number with an impossible birth date is still an error.
+    const bad = await validate(await workbook([row({ 身份证号: '110105901332123' })]));
+    expect(errorsOf(bad)).toEqual([expect.stringMatching(/^2:身份证号:身份证号中的出生日期不存在/)]);
+  });
+
+  it('reads ID cards with full-width digits or spaces, and phones with +86, spaces or hyphens', async () => {
+    const id = makeIdCard('male');
+    const wide = id.idCard.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    const r = row({ 身份证号: `${wide.slice(0, 6)} ${wide.slice(6)}`, 手机号: '+86 138-1111-0009' });
+    await importAll(await workbook([r]));
+    expect(await person(r.工号 as string)).toMatchObject({
+      idCardMasked: maskIdCard(id.idCard),
+      phone: '13811110009',
+    });
   });
 });

@@ -2,7 +2,7 @@ import { type TPersonInput, ZEmployeeNo, ZPhone } from '@lifeline/shared';
 import { PROBLEM_ZH, personProblems } from '../people.rules.js';
 import { ROSTER_COLUMNS, type RosterColumn } from '../people-excel.js';
 import type { RawRow } from './roster-reader.js';
-import { dateValue, valueCode } from './value-aliases.js';
+import { dateValue, idCardValue, phoneValue, valueCode } from './value-aliases.js';
 
 export type RowError = { row: number; column: string; message: string };
 export type ParsedRow = {
@@ -17,7 +17,8 @@ const header = (key: RosterColumn['key']) => HEADERS.get(key)!;
 
 /**
  * Turns one spreadsheet row into a person's input, or the row's errors (in Chinese, naming
- * the column). A masked ID card (with *) means "keep the stored number".
+ * the column). A masked ID card (with *) means "keep the stored number"; a 15-digit one is
+ * taken in its 18-digit form.
  */
 export function parseRow(raw: RawRow, today: string): { row?: ParsedRow; errors: RowError[] } {
   const errors: RowError[] = [];
@@ -56,11 +57,13 @@ export function parseRow(raw: RawRow, today: string): { row?: ParsedRow; errors:
   if (employeeNo && !ZEmployeeNo.safeParse(employeeNo).success)
     err('employeeNo', '工号应为 2–20 位字母、数字或 -');
   if (typeof out.name === 'string' && out.name.length > 40) err('name', '姓名过长');
+  if (typeof out.phone === 'string') out.phone = phoneValue(out.phone);
   if (out.phone && !ZPhone.safeParse(out.phone).success) err('phone', '手机号应为 11 位');
   const keepIdCard = typeof out.idCard === 'string' && out.idCard.includes('*');
   if (keepIdCard) out.idCard = undefined;
   if (typeof out.idCard === 'string' && /e\+/i.test(out.idCard))
     err('idCard', '身份证号被 Excel 转成了数字，请将该列设为文本格式');
+  else if (typeof out.idCard === 'string') out.idCard = idCardValue(out.idCard);
   if (errors.length) return { errors };
   // The rules do not read the unit.
   const input = out as unknown as Omit<TPersonInput, 'unitId'>;

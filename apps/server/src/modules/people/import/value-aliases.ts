@@ -1,3 +1,4 @@
+import { idCardCheckChar } from '@lifeline/shared';
 import { optionCode, parseDate, type RosterColumn } from '../people-excel.js';
 
 /**
@@ -130,4 +131,29 @@ export function dateValue(raw: string): string | null {
       return new Date(Math.round((serial - 25_569) * 86_400_000)).toISOString().slice(0, 10);
   }
   return text === raw ? null : parseDate(text);
+}
+
+/**
+ * An ID-card number as HR has it: full-width digits and spaces folded, x as X, and a 15-digit
+ * number of the first generation (issued until 2004, birth year in two digits, always 19xx,
+ * no check character) converted to its 18-digit form as GB 11643-1999 says: 19 inserted before
+ * the year and the check character appended. The 18-digit form is what is stored and matched,
+ * so a person registered under either is found under both. Anything else is left for the
+ * rules to judge.
+ */
+export function idCardValue(raw: string): string {
+  const id = raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  if (!/^\d{15}$/.test(id)) return id;
+  const first17 = `${id.slice(0, 6)}19${id.slice(6)}`;
+  return first17 + idCardCheckChar(first17);
+}
+
+/**
+ * A mobile number as HR writes it: full-width digits folded, spaces and hyphens removed, and
+ * a leading +86 / 0086 / 86 dropped when eleven digits remain (138 1111 0001, +86-13811110001).
+ */
+export function phoneValue(raw: string): string {
+  const phone = raw.normalize('NFKC').replace(/[\s-]+/g, '');
+  const national = /^(?:\+86|0086|86)(1\d{10})$/.exec(phone);
+  return national ? national[1] : phone;
 }
