@@ -204,6 +204,9 @@ export default defineConfig({
           groups: [
             { name: 'vendor-core', test: CORE_VENDOR, priority: 30 },
             { name: 'app-common', test: APP_COMMON, priority: 10 },
+            // The core strings of a language other than the default (src/i18n/i18n.ts): one
+            // request when that language is chosen, none otherwise.
+            { name: 'core-en', test: /[\\/]src[\\/]i18n[\\/]locales[\\/]en[\\/]/, priority: 10 },
           ],
         },
       },

@@ -10,8 +10,11 @@ import {
 
 type Json = { default: ResourceKey };
 
-// Core namespaces are small and needed on the first screen, so they are bundled with the entry.
-const core = import.meta.glob<ResourceKey>('./locales/*/*.json', { eager: true, import: 'default' });
+// Core namespaces are small and needed on the first screen, so the default language's (zh-CN, the
+// first of LANGUAGES) are bundled with the entry. Another language's load at start when it is the
+// one chosen, as one chunk (apps/web/vite.config.ts), rather than weigh on every first load.
+const core = import.meta.glob<ResourceKey>('./locales/zh-CN/*.json', { eager: true, import: 'default' });
+const otherCore = import.meta.glob<Json>(['./locales/*/*.json', '!./locales/zh-CN/*.json']);
 // A module's strings live beside it (`modules/<ns>/locales/<lang>.json`) and load with its pages.
 const moduleLocales = import.meta.glob<Json>('../modules/*/locales/*.json');
 
@@ -26,13 +29,18 @@ function coreResources(): Record<string, Record<string, ResourceKey>> {
   return resources;
 }
 
-/** Loads a module's namespace on first use; an unknown namespace yields no strings, not an error. */
+/**
+ * Loads a module's namespace on first use, and the core namespaces of a language other than the
+ * default; an unknown namespace yields no strings, not an error.
+ */
 const moduleBackend: BackendModule = {
   type: 'backend',
   callbackApi: true,
   init() {},
   read(language: string, namespace: string, callback: ReadCallback) {
-    const load = moduleLocales[`../modules/${namespace}/locales/${language}.json`];
+    const load =
+      otherCore[`./locales/${language}/${namespace}.json`] ??
+      moduleLocales[`../modules/${namespace}/locales/${language}.json`];
     if (!load) {
       callback(null, {});
       return;
