@@ -38,7 +38,8 @@ export async function getUnit(db: Db, actor: Actor, id: number): Promise<OrgUnit
 
 /**
  * The units in the caller's scope with headcounts of active people and Party members, per unit
- * and per subtree: one query for the counts; subtree sums are added up in one pass.
+ * (from the roster's rollup, people_headcounts, not a count over the roster) and per subtree
+ * (added up in one pass).
  */
 export async function unitTree(db: Db, actor: Actor, includeDissolved: boolean): Promise<TOrgUnitTreeNode[]> {
   const rows = await queryRows<Record<string, unknown>>(
@@ -48,9 +49,9 @@ export async function unitTree(db: Db, actor: Actor, includeDissolved: boolean):
                coalesce(c.people, 0)::int as people, coalesce(c.party, 0)::int as party
         from org_units u
         left join (
-          select unit_id, count(*) as people,
-                 count(*) filter (where political_status in (${partyStatuses})) as party
-          from people where employment_status = 'active' group by unit_id
+          select unit_id, sum(people) as people,
+                 sum(people) filter (where political_status in (${partyStatuses})) as party
+          from people_headcounts where employment_status = 'active' group by unit_id
         ) c on c.unit_id = u.id
         where ${policy.scope(actor, 'read', sql`u.path`)}
           ${includeDissolved ? sql`` : sql`and ${standsSql(sql`u.dissolved_on`)}`}

@@ -1,7 +1,9 @@
 /**
  * The roster's public face: finding and checking people, who may see them, the phone numbers
- * that are login names, and `people` read-only for joins that read a name in the same query.
+ * that are login names, `people` read-only for joins that read a name in the same query, and
+ * `people_headcounts`, the roster's counts per unit and status, read-only.
  */
+export { peopleHeadcounts } from './headcounts.table.js';
 export { importJobs } from './import/import.jobs.js';
 export { personPolicy } from './people.policy.js';
 export { peopleRoutes } from './people.routes.js';

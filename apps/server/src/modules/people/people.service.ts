@@ -10,6 +10,7 @@ import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { hasAccountSql } from '../auth/index.js';
 import { findUnit, isDissolved, orgUnits } from '../org-units/index.js';
+import { peopleHeadcounts } from './headcounts.table.js';
 import { personPolicy } from './people.policy.js';
 import type { PersonWithUnit } from './people.presenter.js';
 import { ID_CARD_PURPOSE, personProblems, personValues } from './people.rules.js';
@@ -52,9 +53,12 @@ export async function peopleWhere(
   if (q.q) {
     const text = q.q.trim().toLowerCase();
     const prefix = `${escapeLike(text)}%`;
-    const alts: SQL[] = [sql`${people.name} like ${`%${escapeLike(q.q.trim())}%`}`];
+    const alts: SQL[] = [];
+    // Latin letters are pinyin (full or initials), read through their prefix indexes; anything
+    // else may be part of a name. (A name searched anywhere in it cannot use an index.)
     if (/^[a-z]+$/.test(text))
       alts.push(sql`${people.namePinyin} like ${prefix}`, sql`${people.nameInitials} like ${prefix}`);
+    else alts.push(sql`${people.name} like ${`%${escapeLike(q.q.trim())}%`}`);
     if (/^[a-z0-9-]+$/i.test(text)) alts.push(sql`lower(${people.employeeNo}) like ${prefix}`);
     if (/^\d{3,11}$/.test(text)) alts.push(sql`${people.phone} like ${prefix}`);
     conditions.push(sql`(${sql.join(alts, sql` or `)})`);
@@ -68,7 +72,7 @@ export async function peopleWhere(
 /** A page of people in scope, sorted by the pinyin of their names. */
 export async function listPeople(db: Db, actor: Actor, q: TPeopleQuery, action: 'read' | 'export' = 'read') {
   const where = await peopleWhere(db, actor, q, action);
-  const [rows, [{ total }]] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db
       .select(selection())
       .from(people)
@@ -77,13 +81,34 @@ export async function listPeople(db: Db, actor: Actor, q: TPeopleQuery, action: 
       .orderBy(asc(people.namePinyin), asc(people.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(people)
-      .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
-      .where(where),
+    q.q || q.position ? countPeople(db, where) : countByRollup(db, actor, q, action),
   ]);
   return { items: rows.map(flatten), total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * A list's total without a count over the roster, when its filters are the unit and the
+ * statuses the rollup keeps (people_headcounts): a sum over the units of the scope.
+ */
+async function countByRollup(
+  db: Db,
+  actor: Actor,
+  q: Omit<TPeopleQuery, 'page' | 'pageSize'>,
+  action: 'read' | 'export',
+): Promise<number> {
+  const conditions: SQL[] = [personPolicy.scope(actor, action, orgUnits.path)];
+  if (q.unitId) {
+    const unit = await findUnit(db, q.unitId);
+    conditions.push(sql`${orgUnits.path} like ${`${unit.path}%`}`);
+  }
+  if (q.politicalStatus) conditions.push(eq(peopleHeadcounts.politicalStatus, q.politicalStatus));
+  if (q.employmentStatus) conditions.push(eq(peopleHeadcounts.employmentStatus, q.employmentStatus));
+  const [{ total }] = await db
+    .select({ total: sql<number>`coalesce(sum(${peopleHeadcounts.people}), 0)::int` })
+    .from(peopleHeadcounts)
+    .innerJoin(orgUnits, eq(orgUnits.id, peopleHeadcounts.unitId))
+    .where(and(...conditions));
+  return total;
 }
 
 /** A person as an export writes them: their row and their unit's code. */

@@ -37,7 +37,10 @@ const snapshot = async (db: DatabaseHandle['db']) =>
                (select string_agg(path, ',' order by id) from org_units) as paths,
                (select md5(string_agg(employee_no || name || coalesce(id_card_enc, '') || array_to_string(positions, '+'), ',' order by id)) from people) as people_hash,
                (select count(*)::int from audit_events) as audit,
-               (select count(*)::int from org_unit_types) as types`,
+               (select count(*)::int from org_unit_types) as types,
+               (select md5(string_agg(k, ',' order by k)) from (
+                  select unit_id || '/' || employment_status || '/' || political_status || '=' || people as k
+                  from people_headcounts where people <> 0) h) as headcounts`,
   );
 
 describe('backup and restore', () => {
@@ -62,6 +65,8 @@ describe('backup and restore', () => {
     const file = path.join(dir, 'backup.jsonl.gz');
     const counts = await backupTo(source.db, source.engine, sourceFiles, file);
     expect(counts.people).toBeGreaterThan(3000);
+    // A rollup kept by triggers is not written; the restore rebuilds it as it inserts people.
+    expect(counts.people_headcounts).toBeUndefined();
 
     const targetFiles = new LocalFileStore(path.join(dir, 'b'));
     await restoreFrom(target.db, targetFiles, file);

@@ -28,12 +28,19 @@ type TableInfo = {
 const BATCH = 1000;
 /** Rows that migrations insert themselves; restore replaces them with the backup's. */
 const SEEDED_BY_MIGRATIONS = new Set(['org_unit_types']);
+/**
+ * A table whose comment is this is a rollup kept by triggers from other tables: never written
+ * to a backup, and rebuilt by the same triggers as a restore inserts the rows it counts.
+ */
+const DERIVED_TABLE_COMMENT = 'lifeline:derived';
 
 async function tables(db: Db): Promise<TableInfo[]> {
   const names = (
     await queryRows<{ name: string }>(
       db,
-      sql`select tablename as name from pg_tables where schemaname = 'public' and tablename <> 'lifeline_migrations' order by tablename`,
+      sql`select tablename as name from pg_tables where schemaname = 'public' and tablename <> 'lifeline_migrations'
+            and obj_description(format('public.%I', tablename)::regclass, 'pg_class') is distinct from ${DERIVED_TABLE_COMMENT}
+            order by tablename`,
     )
   ).map((r) => r.name);
   const fks = await queryRows<{ child: string; parent: string; col: string }>(
