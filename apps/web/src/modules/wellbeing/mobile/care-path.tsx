@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type TWellbeingSettings, useOneClickConsultation } from '../api';
 import { pick, type TAudience, telHref } from '../format';
+import { MEMBER_LOGIN } from '../paths';
 import { ErrorNote } from './parts';
 
 /**
@@ -37,9 +38,6 @@ export function ConsultButton({ primary = true }: { primary?: boolean }) {
     </>
   );
 }
-
-/** Where an employee logs in from the public self-check, to come back to the module. */
-export const MEMBER_LOGIN = `/m/login?next=${encodeURIComponent('/m/wellbeing')}`;
 
 /**
  * On the public self-check, in place of the one-click request (which needs an account): a line

@@ -12,6 +12,7 @@ import {
 } from '../api';
 import type { TDraftStore } from '../draft';
 import { needsCare, pick, type TAudience } from '../format';
+import { SELF_CHECK_PATH } from '../paths';
 import { ConsentChoice } from './consent-choice';
 import { BackLink, ErrorNote } from './parts';
 import { ResultView } from './result-view';
@@ -22,9 +23,6 @@ type Phase = 'resume' | 'choose' | 'intro' | 'items' | 'finish' | 'result';
 
 /** How long the chosen option stays lit before the next item shows. */
 const ADVANCE_MS = 180;
-
-/** Where the public self-check lives (its list of scales). */
-export const SELF_CHECK_PATH = '/m/self-check';
 
 /** Storing was refused because my consent is gone (withdrawn on another device, or a new wording). */
 function consentMissing(error: unknown): boolean {

@@ -1,18 +1,18 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useParams } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
 import { EmptyTrayIcon } from '../../../mobile/icons';
 import { MobileLanguageSwitch } from '../../../mobile/layout/mobile-language-switch';
 import { MobileLoading } from '../../../mobile/pages/mobile-loading';
 import { MobileNotFoundPage } from '../../../mobile/pages/mobile-not-found-page';
-import { type TWellbeingSettings, useInstruments, useWellbeingSettings } from '../api';
-import { NO_DRAFTS } from '../draft';
-import { MEMBER_LOGIN } from '../mobile/care-path';
+import { useInstruments, useWellbeingSettings } from '../api';
 import { InstrumentCard } from '../mobile/instrument-card';
 import { QueryState } from '../mobile/parts';
-import { SELF_CHECK_PATH, TakeFlow, UnknownInstrument } from '../mobile/take-flow';
+import { MEMBER_LOGIN, SELF_CHECK_PATH } from '../paths';
 import '../mobile/wellbeing.css';
 import './public.css';
+
+const PublicTake = lazy(() => import('./self-check-take').then((m) => ({ default: m.PublicTake })));
 
 /** The self-check is for employees only: say so, and offer the login. */
 function ClosedNotice() {
@@ -33,6 +33,9 @@ function PublicHome() {
   const { t } = useTranslation('wellbeing');
   const instruments = useInstruments();
   const list = instruments.data;
+  // The invitation to employees comes after the list, so it shows with the list: drawn before the
+  // list arrived, it jumped down the screen when the list pushed it (layout shift 0.16).
+  const settled = list !== undefined || instruments.error != null;
   return (
     <>
       <section className="m-card m-wb-intro">
@@ -58,34 +61,16 @@ function PublicHome() {
           ))}
         </ul>
       )}
-      <section className="m-card m-wb-stack">
-        <h3>{t('public.employeeTitle')}</h3>
-        <p className="m-muted m-small">{t('public.employeeBody')}</p>
-        <Link to={MEMBER_LOGIN} className="m-wb-link">
-          {t('public.login')}
-        </Link>
-      </section>
+      {settled && (
+        <section className="m-card m-wb-stack">
+          <h3>{t('public.employeeTitle')}</h3>
+          <p className="m-muted m-small">{t('public.employeeBody')}</p>
+          <Link to={MEMBER_LOGIN} className="m-wb-link">
+            {t('public.login')}
+          </Link>
+        </section>
+      )}
     </>
-  );
-}
-
-/** One scale taken anonymously: the member's flow with nothing kept and no draft. */
-function PublicTake({ settings }: { settings: TWellbeingSettings }) {
-  const code = useParams().code ?? '';
-  const instruments = useInstruments();
-  if (!instruments.data)
-    return <QueryState error={instruments.error} onRetry={() => void instruments.refetch()} />;
-  const def = instruments.data.find((d) => d.code === code);
-  if (!def) return <UnknownInstrument audience="public" />;
-  return (
-    <TakeFlow
-      key={code}
-      def={def}
-      consent={undefined}
-      settings={settings}
-      drafts={NO_DRAFTS}
-      audience="public"
-    />
   );
 }
 
