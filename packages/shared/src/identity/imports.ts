@@ -20,6 +20,12 @@ export const ZImportColumnNote = z.object({
 });
 export type TImportColumnNote = z.infer<typeof ZImportColumnNote>;
 
+/**
+ * What a full-roster import does to the people in post in the file's units who are not in the
+ * file: nothing (the default), or marks them as having left or been transferred out.
+ */
+export const IMPORT_MISSING_AS = ['resigned', 'transferred_out'] as const;
+
 export const ZPeopleImport = z.object({
   id: z.number(),
   state: ZImportState,
@@ -37,6 +43,13 @@ export const ZPeopleImport = z.object({
   /** The sheet's columns that were ignored or read under another name. */
   columnNotes: z.array(ZImportColumnNote),
   hasErrorReport: z.boolean(),
+  /** How many units the file's rows name (a full roster covers these units). */
+  fileUnits: z.number(),
+  /** People in post in those units who are not in the file (counted when the file was checked). */
+  missingPeople: z.number(),
+  /** What the confirmation chose for them, and how many were marked. */
+  missingAs: z.enum(IMPORT_MISSING_AS).nullable(),
+  marked: z.number(),
   failure: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -53,4 +66,11 @@ export const ZPeopleImportQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(50).default(10),
 });
 
-export const ZImportCommit = z.object({ mode: z.enum(['all', 'valid_only']) });
+/**
+ * Confirming an import: all rows or only the valid ones; and, for a full roster, whether the
+ * people in post in the file's units who are not in it are marked as left or transferred out.
+ */
+export const ZImportCommit = z.object({
+  mode: z.enum(['all', 'valid_only']),
+  missingAs: z.enum(IMPORT_MISSING_AS).optional(),
+});

@@ -191,7 +191,8 @@ export async function peopleExcelRoutes(fastify: FastifyInstance): Promise<void>
       config: { access: personImportPolicy.access('commit') },
       schema: {
         tags,
-        summary: 'Confirm: import all rows (only if none failed) or only the valid rows',
+        summary:
+          'Confirm: import all rows (only if none failed) or only the valid rows; for a full roster, optionally mark the people in post its units leave out as resigned or transferred out',
         params: ZId,
         body: ZImportCommit,
         response: { 202: ZPeopleImport, ...errors },
@@ -203,6 +204,7 @@ export async function peopleExcelRoutes(fastify: FastifyInstance): Promise<void>
         requireActor(request),
         request.params.id,
         request.body.mode,
+        request.body.missingAs,
       );
       return reply.status(202).send(presentImport(row));
     },

@@ -1,6 +1,16 @@
 import type { TImportColumnNote } from '@lifeline/shared';
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { idColumn, NOW, refColumn, timestamps, tsColumn, versionColumn } from '../../platform/db/columns.js';
 import { orgUnits } from '../org-units/org-units.table.js';
 
@@ -77,6 +87,15 @@ export const personImports = pgTable(
       .notNull()
       .default([]),
     columnNotes: jsonb('column_notes').$type<TImportColumnNote[]>().notNull().default([]),
+    /**
+     * A full roster: the units the file's rows name, how many people in post there are not
+     * in the file (the preview, counted at validation), what the importer chose to mark them
+     * (resigned, transferred_out, or nothing) and how many were marked.
+     */
+    fileUnitIds: bigint('file_unit_ids', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
+    missingPeople: integer('missing_people').notNull().default(0),
+    missingAs: text('missing_as'),
+    marked: integer('marked').notNull().default(0),
     errorReportFileId: text('error_report_file_id'),
     failure: text('failure'),
     createdBy: refColumn('created_by').notNull(),

@@ -17,6 +17,7 @@ import { AUDITED, personChanges } from '../people.service.js';
 import { people, personImportRows, personImports } from '../people.table.js';
 import { holdsPhone, isPhoneClash, phoneHolders } from '../phone-holders.js';
 import { isIgnored, writeErrorReport } from './error-report.js';
+import { countMissing, markMissing } from './missing-people.js';
 import { readRoster } from './roster-reader.js';
 import { type ParsedRow, parseRow, type RowError } from './row-validation.js';
 import { unitResolver } from './unit-resolver.js';
@@ -44,6 +45,10 @@ export function presentImport(r: ImportRow): TPeopleImport {
     sampleErrors: r.sampleErrors,
     columnNotes: r.columnNotes,
     hasErrorReport: r.errorReportFileId !== null,
+    fileUnits: r.fileUnitIds.length,
+    missingPeople: r.missingPeople,
+    missingAs: r.missingAs as TPeopleImport['missingAs'],
+    marked: r.marked,
     failure: r.failure,
     createdAt: r.createdAt,
     finishedAt: r.finishedAt,
@@ -146,10 +151,15 @@ export async function validateImport(
   const seenPhones = new Map<string, number>();
   let total = 0;
   let valid = 0;
+  let missingPeople = 0;
   let pending: ParsedRow[] = [];
+  // The units the rows name, and the employee numbers of rows with errors (staged as `seen`):
+  // what a full roster's "not in the file" is counted against.
+  const fileUnits = new Set<number>();
+  let seen: [number, string][] = [];
 
   const flush = async () => {
-    if (!pending.length) return;
+    if (!pending.length && !seen.length) return;
     const nos = pending.map((r) => r.input.employeeNo);
     const existing = new Map<string, Existing>(
       (
@@ -170,6 +180,7 @@ export async function validateImport(
       const match = unitOf(r.unitCode);
       if (!match.unit) return e('所属单位编码', match.error);
       const unit = match.unit;
+      fileUnits.add(unit.id);
       const current = existing.get(r.input.employeeNo);
       if (current && !inScope(current.unitPath)) return e('工号', '该工号属于您管理范围以外的人员');
       if (r.keepIdCard && !current?.idCardEnc) return e('身份证号', '掩码只能用于保留已登记的身份证号');
@@ -249,6 +260,10 @@ export async function validateImport(
       ]);
     }
     valid += staged.length;
+    const stagedRows = new Set(staged.map((x) => x[0] as number));
+    for (const r of pending) if (!stagedRows.has(r.rowNo)) seen.push([r.rowNo, r.input.employeeNo]);
+    for (const [rowNo, no] of seen) staged.push([rowNo, 'seen', null, null, { [EMPLOYEE_NO_KEY]: no }, null]);
+    seen = [];
     await db.transaction(async (tx) => {
       // One JSON parameter per chunk: far cheaper than thousands of bound parameters. Its
       // length is most of the cost of staging, hence arrays, short keys and no nulls.
@@ -280,11 +295,16 @@ export async function validateImport(
           seenNos.set(row.input.employeeNo, row.rowNo);
           pending.push(row);
         }
-      } else errors.push(...rowErrors);
-      if (pending.length >= CHUNK) await flush();
+      } else {
+        errors.push(...rowErrors);
+        const no = raw.cells.get('employeeNo');
+        if (no) seen.push([raw.rowNo, no]);
+      }
+      if (pending.length + seen.length >= CHUNK) await flush();
     }
     await flush();
     if (total === 0) throw new AppError('validation_failed', 'The sheet has no data rows');
+    missingPeople = await countMissing(db, importId, [...fileUnits], EMPLOYEE_NO_KEY);
   } catch (err) {
     await markFailed(
       db,
@@ -305,6 +325,8 @@ export async function validateImport(
       state: invalidRows ? 'invalid' : 'validated',
       totalRows: total,
       processedRows: total,
+      fileUnitIds: [...fileUnits],
+      missingPeople,
       validRows: total - invalidRows,
       invalidRows,
       sampleErrors: errors.sort((a, b) => a.row - b.row).slice(0, 50),
@@ -314,8 +336,17 @@ export async function validateImport(
     .where(eq(personImports.id, importId));
 }
 
-/** Confirms an import: all rows (only when none failed) or only the valid ones. Applied by a job. */
-export async function commitImport(db: Db, actor: Actor, id: number, mode: 'all' | 'valid_only') {
+/**
+ * Confirms an import: all rows (only when none failed) or only the valid ones; for a full
+ * roster, also what to mark the people in post its units leave out. Applied by a job.
+ */
+export async function commitImport(
+  db: Db,
+  actor: Actor,
+  id: number,
+  mode: 'all' | 'valid_only',
+  missingAs?: NonNullable<TPeopleImport['missingAs']>,
+) {
   return db.transaction(async (tx) => {
     const imp = await findImport(tx, actor, id);
     if (imp.state !== 'validated' && imp.state !== 'invalid') {
@@ -336,7 +367,7 @@ export async function commitImport(db: Db, actor: Actor, id: number, mode: 'all'
     if (imp.validRows === 0) throw new AppError('conflict', 'No row is valid; nothing to import');
     const [row] = await tx
       .update(personImports)
-      .set({ state: 'importing', mode })
+      .set({ state: 'importing', mode, missingAs: imp.missingPeople > 0 ? (missingAs ?? null) : null })
       .where(and(eq(personImports.id, id), eq(personImports.state, imp.state)))
       .returning();
     if (!row) throw new AppError('conflict', 'The import was confirmed twice');
@@ -346,7 +377,12 @@ export async function commitImport(db: Db, actor: Actor, id: number, mode: 'all'
       action: 'person_import.confirm',
       recordType: 'person_import',
       recordId: id,
-      details: { mode, validRows: imp.validRows, invalidRows: imp.invalidRows },
+      details: {
+        mode,
+        validRows: imp.validRows,
+        invalidRows: imp.invalidRows,
+        ...(missingAs && imp.missingPeople > 0 ? { missingAs, missingPeople: imp.missingPeople } : {}),
+      },
     });
     return row;
   });
@@ -389,6 +425,19 @@ export async function applyImport(db: Db, importId: number, actor: AuditActor): 
       }
       // Enough memory to order a large import's rows without spilling them to disk.
       await tx.execute(sql`set local work_mem = '64MB'`);
+      // A full roster: the people in post its units leave out, marked before the file's rows
+      // are written (the same people the preview counted, unless the roster changed since).
+      const [imp] = await tx.select().from(personImports).where(eq(personImports.id, importId));
+      let marked = 0;
+      if (imp?.missingAs) {
+        marked = await markMissing(tx, importId, imp.fileUnitIds, EMPLOYEE_NO_KEY, imp.missingAs, actor);
+        if (marked !== imp.missingPeople) {
+          throw new AppError(
+            'conflict',
+            `${imp.missingPeople} people in post were missing from the file when it was checked, ${marked} now; upload the file again`,
+          );
+        }
+      }
       const list = sql.raw(STAGED.map((c) => `"${c.name}"`).join(', '));
       const fromRecord = sql.raw(STAGED.map((c) => `x.${c.short}`).join(', '));
       const created = await queryOne<{ n: number }>(
@@ -419,12 +468,17 @@ export async function applyImport(db: Db, importId: number, actor: AuditActor): 
                'person', p.id::text, p.unit_id, case r.kind when 'create' then ${CREATE_CHANGES} else r.changes end, jsonb_build_object('importId', ${importId}::bigint, 'row', r.row_no),
                ${actor.ip ?? null}, ${actor.requestId ?? null}
         from person_import_rows r join people p on p.employee_no = ${EMPLOYEE_NO}
-        where r.import_id = ${importId} and r.kind <> 'unchanged'`);
+        where r.import_id = ${importId} and r.kind in ('create', 'update')`);
       const unchanged = await queryOne<{ n: number }>(
         tx,
         sql`select count(*)::int as n from person_import_rows where import_id = ${importId} and kind = 'unchanged'`,
       );
-      const counts = { created: created?.n ?? 0, updated: updated?.n ?? 0, unchanged: unchanged?.n ?? 0 };
+      const counts = {
+        created: created?.n ?? 0,
+        updated: updated?.n ?? 0,
+        unchanged: unchanged?.n ?? 0,
+        marked,
+      };
       await tx.delete(personImportRows).where(eq(personImportRows.importId, importId));
       await tx
         .update(personImports)
