@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { TAggregate, TScale, TWellbeingSettings } from '@lifeline/shared';
+import type { TAggregate, TCoachRegistry, TScale, TWellbeingSettings } from '@lifeline/shared';
 import ExcelJS from 'exceljs';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -214,6 +214,16 @@ describe('wellbeing back office (real server, demo data)', () => {
     await expect.poll(() => total.textContent()).toContain(`${top.name} 合计`);
     if (mine.total.participants !== null)
       await expect.poll(() => total.locator('td').nth(2).textContent()).toBe(String(mine.total.participants));
+
+    // The coach team of the same subtree, as the registry counts it.
+    const team = await json<TCoachRegistry>(
+      await unitadmin.get(`/api/counselling/registry?unitId=${top.id}`),
+    );
+    expect(team.coaches + team.volunteers).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('team-coaches').textContent()).toContain(String(team.coaches));
+    await expect
+      .poll(() => page.getByTestId('team-volunteers').textContent())
+      .toContain(String(team.volunteers));
 
     // A unit whose table hides small groups: each hidden row shows only dashes and says why.
     const data = await unitWithHiddenRows(unitadmin, top.id, year);

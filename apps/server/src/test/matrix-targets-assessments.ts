@@ -224,6 +224,8 @@ export const assessmentTargets: Record<string, Make> = {
     url: `/api/assessments/aggregates/export?unitId=${unit.id}&instrument=phq9&year=2026&quarter=4`,
   }),
 
+  // A subtree's coach team, read like its wellbeing aggregates.
+  'GET /api/counselling/registry': async (_t, unit) => ({ url: `/api/counselling/registry?unitId=${unit.id}` }),
   'GET /api/counselling/coaches': async () => ({
     url: '/api/counselling/coaches',
     why: NO_OWNER_CHECK.reference,

@@ -1,2 +1,3 @@
 export * from './consultations.js';
 export * from './profiles.js';
+export * from './registry.js';

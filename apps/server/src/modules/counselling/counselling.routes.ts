@@ -5,6 +5,7 @@ import {
   ZCaseNoteInput,
   ZCoachProfile,
   ZCoachProfileInput,
+  ZCoachRegistry,
   ZConsultation,
   ZConsultationInput,
   ZConsultationState,
@@ -19,6 +20,8 @@ import { auditActor } from '../../platform/authz/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { sendFile } from '../../platform/files/files.service.js';
 import { requireActor } from '../../platform/http/request-context.js';
+import { coachRegistry } from './coach-registry.js';
+import { coachRegistryPolicy } from './coach-registry.policy.js';
 import { coachPhoto, listCoaches, myProfile, saveAvailability, savePhoto, saveProfile } from './coaches.js';
 import { coachingPolicy } from './consultations.policy.js';
 import {
@@ -66,6 +69,20 @@ export async function counsellingRoutes(fastify: FastifyInstance): Promise<void>
       },
     },
     async (request) => listCoaches(db(), requireActor(request).unitPath),
+  );
+
+  app.get(
+    '/api/counselling/registry',
+    {
+      config: { access: coachRegistryPolicy.access('read') },
+      schema: {
+        tags,
+        summary: "A unit subtree's coach team: how many coaches and volunteers, and who",
+        querystring: z.object({ unitId: z.coerce.number().int().positive() }),
+        response: { 200: ZCoachRegistry, ...errors },
+      },
+    },
+    async (request) => coachRegistry(db(), requireActor(request), request.query.unitId),
   );
 
   app.get(

@@ -10,6 +10,10 @@ import { coachProfiles } from '../counselling/counselling.table.js';
 import { roleAssignments } from '../roles/roles.table.js';
 import { prng } from './demo-data.js';
 
+/** The article's team: "近百人" happiness coaches and 50 wellbeing volunteers. */
+export const DEMO_COACHES = 98;
+export const DEMO_VOLUNTEERS = 50;
+
 const SPECIALITIES = [
   '情绪疏导',
   '压力管理',
@@ -22,8 +26,8 @@ const SPECIALITIES = [
 ];
 
 /**
- * The demo's wellbeing side (fictional, marked as demo): the help information, the demo coach
- * account's profile and seven more coaches and volunteers, and SAS results of a few hundred
+ * The demo's wellbeing side (fictional, marked as demo): the help information, the coach team
+ * (98 coaches with the demo coach account, 50 volunteers), and SAS results of a few hundred
  * demo people in the past months, so that the statistics have something to count.
  */
 export async function seedDemoWellbeing(
@@ -50,23 +54,38 @@ export async function seedDemoWellbeing(
     },
   });
 
-  const pool = await queryRows<{ id: string; unit_id: string }>(
+  const pool = await queryRows<{ id: string; unit_id: string; path: string }>(
     tx,
-    sql`select p.id, p.unit_id from people p where p.employment_status = 'active'
-          and p.employee_no not in ('admin','unitadmin','secretary','secretariat','leader','expert','coach','hotline','employee')
+    sql`select p.id, p.unit_id, u.path from people p join org_units u on u.id = p.unit_id where p.employment_status = 'active'
+          and p.employee_no not in ('admin','unitadmin','secretary','secretariat','leader','expert','coach','hotline','employee','security','auditor')
         order by p.id`,
   );
-  // Coaches: the demo coach account and seven demo people (no accounts), with profiles.
-  const coaches = [ids.coachId, ...pool.slice(40, 47).map((p) => Number(p.id))];
-  for (const [i, personId] of coaches.entries()) {
-    const kind = i < 6 ? 'coach' : 'volunteer';
-    if (i > 0) await tx.insert(roleAssignments).values({ personId, role: kind, unitId: ids.groupUnitId });
+  // The coach team as the article counts it (近百人的"幸福教练"队伍和 50 人的心理服务义工队): the
+  // demo coach account and 97 demo people as coaches, 50 more as volunteers, all with profiles.
+  // A few serve the whole group; the others their own subsidiary's people (the role is held on
+  // the subsidiary, the first unit below the group on their path).
+  const subsidiaryOf = (path: string) => Number(path.split('/')[2] ?? ids.groupUnitId) || ids.groupUnitId;
+  const team = [
+    { personId: ids.coachId, kind: 'coach' as const, unitId: ids.groupUnitId, existingRole: true },
+    ...pool.slice(40, 40 + DEMO_COACHES - 1 + DEMO_VOLUNTEERS).map((p, i) => ({
+      personId: Number(p.id),
+      kind: i < DEMO_COACHES - 1 ? ('coach' as const) : ('volunteer' as const),
+      unitId: i % 12 === 0 ? ids.groupUnitId : subsidiaryOf(p.path),
+      existingRole: false,
+    })),
+  ];
+  for (const [i, m] of team.entries()) {
+    if (!m.existingRole)
+      await tx.insert(roleAssignments).values({ personId: m.personId, role: m.kind, unitId: m.unitId });
     await tx.insert(coachProfiles).values({
-      personId,
-      kind,
+      personId: m.personId,
+      kind: m.kind,
       specialities: [SPECIALITIES[i % 8], SPECIALITIES[(i + 3) % 8]],
       languages: i % 3 === 0 ? ['中文', 'English'] : ['中文'],
-      bio: '（演示）持证心理咨询师，长期从事职工心理服务。',
+      bio:
+        m.kind === 'coach'
+          ? '（演示）持证心理咨询师，长期从事职工心理服务。'
+          : '（演示）心理服务义工，经培训上岗，倾听与陪伴。',
       availability: [
         { weekday: 1 + (i % 5), start: '18:30', end: '20:30' },
         { weekday: 6, start: '09:00', end: '11:30' },

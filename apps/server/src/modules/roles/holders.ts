@@ -45,3 +45,44 @@ export async function holdersOf(db: Db, roles: readonly TRole[]): Promise<number
   );
   return rows.map((r) => Number(r.person_id));
 }
+
+export type SubtreeHolding = {
+  personId: number;
+  role: TRole;
+  unitId: number;
+  unitName: string;
+  depth: number;
+};
+
+/**
+ * Who holds one of the roles today on a unit of the subtree at `path` (a unit not dissolved),
+ * with the unit: a subtree's teams (its coaches and volunteers, say).
+ */
+export async function holdingsWithin(
+  db: Db,
+  roles: readonly TRole[],
+  path: string,
+): Promise<SubtreeHolding[]> {
+  const rows = await queryRows<{
+    person_id: string;
+    role: TRole;
+    unit_id: string;
+    unit_name: string;
+    depth: number;
+  }>(
+    db,
+    sql`select ra.person_id, ra.role, u.id as unit_id, u.name as unit_name, u.depth
+        from role_assignments ra join org_units u on u.id = ra.unit_id
+        where ra.role in (${roleList(roles)}) and u.path like ${`${path}%`}
+          and (ra.starts_on is null or ra.starts_on <= ${SHANGHAI_TODAY}) and (ra.ends_on is null or ra.ends_on >= ${SHANGHAI_TODAY})
+          and (u.dissolved_on is null or u.dissolved_on > ${SHANGHAI_TODAY})
+        order by u.depth, ra.id`,
+  );
+  return rows.map((r) => ({
+    personId: Number(r.person_id),
+    role: r.role,
+    unitId: Number(r.unit_id),
+    unitName: r.unit_name,
+    depth: r.depth,
+  }));
+}

@@ -1,5 +1,6 @@
 import type {
   TAggregate,
+  TCoachRegistry,
   TInstrumentDefinition,
   TScale,
   TWellbeingSettings,
@@ -93,4 +94,15 @@ export function useRetireScale() {
   return useScaleMutation((id: number) =>
     apiFetch<TScale>(`/api/assessments/scales/${id}/retire`, { method: 'POST' }),
   );
+}
+
+/** The coach team of a unit's subtree: how many coaches and volunteers, and who. */
+export function useCoachRegistry(unitId: number | undefined) {
+  return useQuery({
+    queryKey: [...WELLBEING_KEY, 'registry', unitId],
+    queryFn: ({ signal }) =>
+      apiFetch<TCoachRegistry>(`/api/counselling/registry${queryString({ unitId })}`, { signal }),
+    enabled: unitId !== undefined,
+    placeholderData: keepPreviousData,
+  });
 }

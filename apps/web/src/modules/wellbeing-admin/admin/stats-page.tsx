@@ -30,6 +30,7 @@ import { idParam, useUrlFilters } from '../../admin-kit/url-filters';
 import { UnitTreeSelect } from '../../units/components/unit-tree-select';
 import { type AggregateQuery, aggregatesExportPath, useAggregates, useInstruments } from '../api';
 import { type BandShare, bandColors, percentOf } from '../bands';
+import { CoachTeam } from './coach-team';
 import './wellbeing.css';
 
 // ECharts is large: it is loaded only when a table with figures is shown.
@@ -195,6 +196,7 @@ function StatsPage() {
           </Card>
         )}
         {data && <Figures data={data} loading={aggregates.isFetching} />}
+        <CoachTeam unitId={unitId} />
       </Flex>
     </>
   );
