@@ -46,12 +46,18 @@ export function useImportJob(id: number | undefined) {
   });
 }
 
-/** Confirms the import: every row (refused if any row has errors) or only the valid ones. */
+/** What a full roster does to the people in post its units leave out (nothing when unset). */
+export type MissingAs = NonNullable<TPeopleImport['missingAs']>;
+
+/**
+ * Confirms the import: every row (refused if any row has errors) or only the valid ones, and
+ * for a full roster what to mark the people it leaves out.
+ */
 export function useCommitImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, mode }: { id: number; mode: 'all' | 'valid_only' }) =>
-      apiFetch<TPeopleImport>(`/api/people/imports/${id}/commit`, { method: 'POST', body: { mode } }),
+    mutationFn: ({ id, ...body }: { id: number; mode: 'all' | 'valid_only'; missingAs?: MissingAs }) =>
+      apiFetch<TPeopleImport>(`/api/people/imports/${id}/commit`, { method: 'POST', body }),
     onSuccess: (job) => {
       client.setQueryData(importKey(job.id), job);
       void client.invalidateQueries({ queryKey: MY_IMPORTS_KEY });

@@ -1,13 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { TPeopleImport } from '@lifeline/shared';
-import { Alert, App, Button, Col, Flex, Row, Statistic, Table, Typography } from 'antd';
+import { Alert, App, Button, Col, Flex, Radio, Row, Statistic, Table, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/api-error';
 import { errorMessage } from '../../../i18n/error-message';
 import { downloadFile } from '../../admin-kit/files';
-import { useCommitImport } from '../api';
+import { type MissingAs, useCommitImport } from '../api';
 import { ImportColumnNotes } from '../components/import-column-notes';
 
 type RowError = TPeopleImport['sampleErrors'][number];
@@ -22,13 +22,19 @@ function commitProblem(t: TFunction, error: unknown): string {
   return errorMessage(t, error);
 }
 
-/** Step three: what the check found, the first errors and the full report, then the choice. */
+/**
+ * Step three: what the check found, the first errors and the full report, the columns not
+ * imported, for a full roster the people it leaves out, then the choice.
+ */
 export function ImportReportStep({ job, onRestart }: { job: TPeopleImport; onRestart: () => void }) {
   const { t } = useTranslation(['people-import', 'admin-kit', 'errors']);
   const { message } = App.useApp();
   const commit = useCommitImport();
   const [downloading, setDownloading] = useState(false);
+  const [missingAs, setMissingAs] = useState<MissingAs | 'keep'>('keep');
   const hasErrors = job.invalidRows > 0;
+  const confirm = (mode: 'all' | 'valid_only') =>
+    commit.mutate({ id: job.id, mode, ...(missingAs === 'keep' ? {} : { missingAs }) });
 
   const onReport = async () => {
     setDownloading(true);
@@ -99,13 +105,38 @@ export function ImportReportStep({ job, onRestart }: { job: TPeopleImport; onRes
           />
         </>
       )}
+      {job.missingPeople > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="import-missing"
+          title={t('missing.title', { count: job.missingPeople, units: job.fileUnits })}
+          description={
+            <Flex vertical gap="small">
+              <span>{t('missing.body')}</span>
+              <Radio.Group
+                value={missingAs}
+                onChange={(e) => setMissingAs(e.target.value)}
+                options={[
+                  { value: 'keep', label: t('missing.keep') },
+                  { value: 'resigned', label: t('missing.resigned', { count: job.missingPeople }) },
+                  {
+                    value: 'transferred_out',
+                    label: t('missing.transferredOut', { count: job.missingPeople }),
+                  },
+                ]}
+              />
+            </Flex>
+          }
+        />
+      )}
       {commit.isError && <Alert type="error" showIcon role="alert" title={commitProblem(t, commit.error)} />}
       <Flex wrap gap="small">
         <Button
           type={hasErrors ? 'default' : 'primary'}
           loading={commit.isPending && commit.variables?.mode === 'all'}
           disabled={commit.isPending}
-          onClick={() => commit.mutate({ id: job.id, mode: 'all' })}
+          onClick={() => confirm('all')}
           data-testid="import-all"
         >
           {t('report.importAll', { count: job.totalRows })}
@@ -115,7 +146,7 @@ export function ImportReportStep({ job, onRestart }: { job: TPeopleImport; onRes
             type="primary"
             loading={commit.isPending && commit.variables?.mode === 'valid_only'}
             disabled={commit.isPending}
-            onClick={() => commit.mutate({ id: job.id, mode: 'valid_only' })}
+            onClick={() => confirm('valid_only')}
             data-testid="import-valid"
           >
             {t('report.importValid', { count: job.validRows })}

@@ -38,6 +38,14 @@ export function ImportResultStep({ job, onRestart }: { job: TPeopleImport; onRes
         <Col span={8}>
           <Statistic title={t('result.unchanged')} value={job.unchanged} />
         </Col>
+        {job.missingAs && (
+          <Col span={24} style={{ marginTop: 16 }}>
+            <Statistic
+              title={t(job.missingAs === 'resigned' ? 'result.markedResigned' : 'result.markedTransferred')}
+              value={job.marked}
+            />
+          </Col>
+        )}
       </Row>
     </Result>
   );

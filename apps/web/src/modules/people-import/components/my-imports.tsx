@@ -93,6 +93,13 @@ export function MyImports({ onOpen }: { onOpen: (id: number) => void }) {
                     })}
                   </Typography.Text>
                 )}
+                {job.state === 'done' && job.missingAs && (
+                  <Typography.Text type="secondary">
+                    {t(job.missingAs === 'resigned' ? 'mine.markedResigned' : 'mine.markedTransferred', {
+                      count: job.marked,
+                    })}
+                  </Typography.Text>
+                )}
                 {job.columnNotes.some((n) => n.reason !== 'alias') && (
                   <span>
                     <WarningOutlined style={{ color: '#d46b08', marginInlineEnd: 4 }} />
