@@ -8,15 +8,16 @@ import { auditLogRoutes } from './modules/audit-log/index.js';
 import { accountRoutes, authRoutes, installAccessControl, resolveSession } from './modules/auth/index.js';
 import { calendarAdminRoutes } from './modules/calendar-admin/index.js';
 import { counsellingRoutes } from './modules/counselling/index.js';
+import { exportRoutes } from './modules/exports/index.js';
 import { healthRoutes } from './modules/health/index.js';
 import { hotlineRoutes } from './modules/hotline/index.js';
 import { innovationRoutes } from './modules/innovation/index.js';
-import { exportRoutes } from './modules/exports/index.js';
 import { notificationRoutes } from './modules/notifications/index.js';
 import { orgUnitRoutes } from './modules/org-units/index.js';
 import { peopleExcelRoutes, peopleRoutes } from './modules/people/index.js';
 import { roleRoutes } from './modules/roles/index.js';
 import { workbenchRoutes } from './modules/workbench/index.js';
+import { ActorCache } from './platform/authz/actor-cache.js';
 import type { TConfig } from './platform/config.js';
 import { createFieldCrypto } from './platform/crypto/field-crypto.js';
 import type { DatabaseHandle } from './platform/db/client.js';
@@ -76,7 +77,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     version: VERSION,
     routes,
     sessions: { resolve: resolveSession },
+    actors: new ActorCache(config.sessionCacheSeconds * 1000),
   } satisfies AppContext);
+  app.addHook('onClose', async () => app.lifeline.actors.close());
 
   app.addHook('onRoute', (route) => {
     const url = route.url;

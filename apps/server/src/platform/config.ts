@@ -21,6 +21,7 @@ const ZEnv = z.object({
   LIFELINE_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LIFELINE_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(200).default(20),
   LIFELINE_WEB_DIST: z.string().optional(),
+  LIFELINE_SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
 });
 
 export type TConfig = {
@@ -35,6 +36,11 @@ export type TConfig = {
   trustProxy: boolean;
   maxUploadBytes: number;
   webDist: string | undefined;
+  /**
+   * How long a resolved session is reused without asking the database (0: never). A revocation
+   * on this instance takes effect at once; on other instances within this many seconds.
+   */
+  sessionCacheSeconds: number;
 };
 
 /** Thrown for a bad environment; the CLI prints its message and exits without a stack trace. */
@@ -76,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     trustProxy: e.LIFELINE_TRUST_PROXY === 'true',
     maxUploadBytes: e.LIFELINE_MAX_UPLOAD_MB * 1024 * 1024,
     webDist: e.LIFELINE_WEB_DIST,
+    sessionCacheSeconds: e.LIFELINE_SESSION_CACHE_SECONDS,
   };
 }
 

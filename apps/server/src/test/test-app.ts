@@ -28,6 +28,8 @@ export function testConfig(overrides: Partial<TConfig> = {}): TConfig {
     trustProxy: false,
     maxUploadBytes: 1024 * 1024,
     webDist: path.join(tmpdir(), 'lifeline-no-web-app'),
+    // Tests change roles and accounts in the database directly: no reuse unless a test asks for it.
+    sessionCacheSeconds: 0,
     ...overrides,
   };
 }

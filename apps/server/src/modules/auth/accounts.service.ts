@@ -2,6 +2,7 @@ import { passwordProblems, type TAccount } from '@lifeline/shared';
 import { eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActor } from '../../platform/authz/actor.js';
+import { forgetActors } from '../../platform/authz/actor-cache.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { getPerson } from '../people/index.js';
@@ -89,7 +90,7 @@ export async function updateAccount(
   personId: number,
   input: { disabled?: boolean; resetPassword?: string; unlock?: boolean },
 ) {
-  return db.transaction(async (tx) => {
+  const answer = await db.transaction(async (tx) => {
     const { person, grant, account, record } = await loadFor(tx, actor, personId, 'update');
     if (!account) throw notFound('Account');
     const set: Partial<typeof accounts.$inferInsert> = {};
@@ -125,4 +126,7 @@ export async function updateAccount(
     });
     return presentAccount(tx, actor, record, row);
   });
+  // After the commit: a session look-up racing with it cannot keep what it read before.
+  forgetActors({ personId });
+  return answer;
 }

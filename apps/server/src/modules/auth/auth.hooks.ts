@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Actor, can } from '../../platform/authz/actor.js';
 import { AppError } from '../../platform/errors.js';
 import type { RouteAccess } from '../../platform/http/route-access.js';
-import { loadActor, SESSION_COOKIE } from './sessions.js';
+import { hashToken, loadActor, SESSION_COOKIE } from './sessions.js';
 
 /** Routes a user who must change their password can still reach. */
 const OPEN_DURING_PASSWORD_CHANGE = new Set([
@@ -55,9 +55,22 @@ function assertSameOrigin(request: FastifyRequest): void {
     throw new AppError('forbidden', 'Cross-origin request refused: the Origin header must match this site');
 }
 
-/** The caller behind the request's session cookie, or null (the platform's `sessions.resolve`). */
+/**
+ * The caller behind the request's session cookie, or null (the platform's `sessions.resolve`):
+ * from the actor cache when resolved in the last seconds, else from the database.
+ */
 export async function resolveSession(request: FastifyRequest): Promise<Actor | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
-  return loadActor(request.server.lifeline.database.db, token, { ip: request.ip, requestId: request.id });
+  const cache = request.server.lifeline.actors;
+  const meta = { ip: request.ip, requestId: request.id };
+  const cached = cache.get(hashToken(token));
+  if (cached) return { ...cached, ...meta };
+  const generation = cache.begin();
+  const actor = await loadActor(request.server.lifeline.database.db, token, meta);
+  if (actor) {
+    const { ip: _ip, requestId: _id, ...kept } = actor;
+    cache.store(kept, generation);
+  }
+  return actor;
 }

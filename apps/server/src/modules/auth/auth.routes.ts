@@ -4,10 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { auditActor } from '../../platform/authz/actor.js';
+import { forgetActors } from '../../platform/authz/actor-cache.js';
 import { requireActor } from '../../platform/http/request-context.js';
 import { changeOwnPassword, login } from './auth.service.js';
 import { presentMe } from './me.presenter.js';
-import { deleteSession, loadActor, SESSION_COOKIE, SESSION_MAX_HOURS } from './sessions.js';
+import { deleteSession, hashToken, loadActor, SESSION_COOKIE, SESSION_MAX_HOURS } from './sessions.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 423: ZErrorBody, 429: ZErrorBody };
 
@@ -74,6 +75,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
           }
           await deleteSession(tx, token);
         });
+        forgetActors({ sessionId: hashToken(token) });
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);

@@ -3,6 +3,7 @@ import { eq, or, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit/audit.js';
 import type { Actor } from '../../platform/authz/actor.js';
 import { auditActor } from '../../platform/authz/actor.js';
+import { forgetActors } from '../../platform/authz/actor-cache.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError } from '../../platform/errors.js';
 import { people, phoneHeldBy } from '../people/index.js';
@@ -115,4 +116,6 @@ export async function changeOwnPassword(db: Db, actor: Actor, current: string, n
       changes: { password: { before: '***', after: '***' } },
     });
   });
+  // After the commit: this session's cached actor still said a change was due; the others are gone.
+  forgetActors({ accountId: actor.accountId });
 }

@@ -13,7 +13,7 @@ export const SESSION_MAX_HOURS = 7 * 24;
 /** last_seen_at is written at most this often, to keep reads from turning into writes. */
 const TOUCH_EVERY_SECONDS = 60;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** Creates a session and returns the cookie value (the token; only its hash is stored). */
 export async function createSession(

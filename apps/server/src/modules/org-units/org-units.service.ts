@@ -8,6 +8,7 @@ import {
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { diffFields, writeAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActor } from '../../platform/authz/actor.js';
+import { forgetActors } from '../../platform/authz/actor-cache.js';
 import { queryRows } from '../../platform/db/sql.js';
 import type { Db } from '../../platform/db/types.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -198,7 +199,7 @@ export async function updateUnit(
  * rewritten in the same transaction. A unit cannot move into its own subtree.
  */
 export async function moveUnit(db: Db, actor: Actor, id: number, newParentId: number, version: number) {
-  return db.transaction(async (tx) => {
+  const answer = await db.transaction(async (tx) => {
     const unit = await findUnit(tx, id);
     const grant = policy.authorize(actor, 'move', unitRecord(unit));
     const parent = await findUnit(tx, newParentId);
@@ -230,6 +231,9 @@ export async function moveUnit(db: Db, actor: Actor, id: number, newParentId: nu
     });
     return findUnit(tx, moved.id);
   });
+  // Grants carry their units' paths: after the commit, no session keeps the old ones.
+  forgetActors('everyone');
+  return answer;
 }
 
 /**
@@ -237,7 +241,7 @@ export async function moveUnit(db: Db, actor: Actor, id: number, newParentId: nu
  * Child units must be dissolved or moved first.
  */
 export async function dissolveUnit(db: Db, actor: Actor, id: number, dissolvedOn: string, version: number) {
-  return db.transaction(async (tx) => {
+  const answer = await db.transaction(async (tx) => {
     const unit = await findUnit(tx, id);
     const grant = policy.authorize(actor, 'dissolve', unitRecord(unit));
     const [child] = await tx
@@ -256,6 +260,9 @@ export async function dissolveUnit(db: Db, actor: Actor, id: number, dissolvedOn
     });
     return row;
   });
+  // A role on a dissolved unit is no longer in force: after the commit, sessions reload their grants.
+  forgetActors('everyone');
+  return answer;
 }
 
 export async function listUnitTypes(db: Db): Promise<TUnitType[]> {

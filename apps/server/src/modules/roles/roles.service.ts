@@ -9,6 +9,7 @@ import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { writeAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActor } from '../../platform/authz/actor.js';
+import { forgetActors } from '../../platform/authz/actor-cache.js';
 import type { Holding } from '../../platform/authz/grants.js';
 import { shanghaiDate } from '../../platform/calendar/work-calendar.js';
 import { SHANGHAI_TODAY } from '../../platform/db/sql.js';
@@ -177,7 +178,7 @@ export async function grantableRoles(db: Db, actor: Actor, unitId: number, perso
 
 /** Assigns a role on a unit (and so its subtree) to a person. */
 export async function assignRole(db: Db, actor: Actor, input: z.infer<typeof ZRoleAssignmentCreate>) {
-  return db.transaction(async (tx) => {
+  const answer = await db.transaction(async (tx) => {
     const unit = await findUnit(tx, input.unitId);
     const person = await findPerson(tx, input.personId);
     personPolicy.authorize(actor, 'read', person);
@@ -221,11 +222,14 @@ export async function assignRole(db: Db, actor: Actor, input: z.infer<typeof ZRo
     const holdings = await holdingsOf(tx, [person.id]);
     return present(actor, holdings, await findAssignment(tx, row.id));
   });
+  // After the commit: a session look-up racing with it cannot keep what it read before.
+  forgetActors({ personId: input.personId });
+  return answer;
 }
 
 /** Ends an assignment as of yesterday (history kept); one not yet started is removed. */
 export async function revokeRole(db: Db, actor: Actor, id: number) {
-  return db.transaction(async (tx) => {
+  const personId = await db.transaction(async (tx) => {
     const current = await findAssignment(tx, id);
     const holderHoldings = (await holdingsOf(tx, [current.a.personId])).get(current.a.personId) ?? [];
     const grant = policy.authorize(actor, 'revoke', {
@@ -259,5 +263,8 @@ export async function revokeRole(db: Db, actor: Actor, id: number) {
       changes: { endsOn: { before: current.a.endsOn, after: yesterday } },
       details: { personId: current.a.personId, role: current.a.role },
     });
+    return current.a.personId;
   });
+  // After the commit: the holder's sessions lose the role at once on this instance.
+  forgetActors({ personId });
 }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../authz/actor.js';
+import type { ActorCache } from '../authz/actor-cache.js';
 import type { TConfig } from '../config.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
 import type { DatabaseHandle } from '../db/client.js';
@@ -20,6 +21,8 @@ export type AppContext = {
   version: string;
   routes: RegisteredRoute[];
   sessions: { resolve(request: FastifyRequest): Promise<Actor | null> };
+  /** Sessions resolved in the last seconds (see actor-cache.ts). */
+  actors: ActorCache;
 };
 
 declare module 'fastify' {
