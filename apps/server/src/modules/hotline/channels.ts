@@ -85,13 +85,27 @@ async function nearestChannels(db: Db, unitId: number): Promise<Row | undefined>
 }
 
 /**
- * Sends a line about an item to a unit's outgoing channels (e-mail, WeCom, DingTalk robots).
- * Queued in the caller's transaction and delivered by a job with retries: a failing channel
- * never blocks the request. The text never names a reporter.
+ * Sends a line about an item to a unit's outgoing channels (e-mail, WeCom, DingTalk robots), or
+ * to several units' (an escalation: the handling unit's and its superior's), each set of
+ * channels once when units share it. Queued in the caller's transaction and delivered by a job
+ * with retries: a failing channel never blocks the request. The text never names a reporter.
  */
-export async function tellUnitChannels(db: Db, unitId: number, subject: string, text: string): Promise<void> {
-  const c = await nearestChannels(db, unitId);
-  if (!c) return;
+export async function tellUnitChannels(
+  db: Db,
+  units: number | number[],
+  subject: string,
+  text: string,
+): Promise<void> {
+  const told = new Set<string>();
+  for (const unitId of Array.isArray(units) ? units : [units]) {
+    const c = await nearestChannels(db, unitId);
+    if (!c || told.has(String(c.unit_id))) continue;
+    told.add(String(c.unit_id));
+    await sendTo(db, c, subject, text);
+  }
+}
+
+async function sendTo(db: Db, c: Row, subject: string, text: string): Promise<void> {
   if (c.email) await enqueueOutbound(db, { channel: 'email', target: c.email, subject, body: text });
   if (c.wecom_webhook)
     await enqueueOutbound(db, { channel: 'wecom', target: c.wecom_webhook, body: `${subject}\n${text}` });

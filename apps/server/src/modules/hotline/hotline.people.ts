@@ -15,6 +15,30 @@ export const handlersOf = (db: Db, unitId: number) => nearestHolders(db, unitId,
 /** The superior unit's political-work administrators (unit administrators above the unit). */
 export const adminsAbove = (db: Db, unitId: number) => nearestHolders(db, unitId, ['unit_admin'], true);
 
+/**
+ * The hotline office over a unit: holders of the office role on the unit's line, nearest first.
+ * The system administrators hold its permissions too but are not the office, and are not told.
+ */
+export const officeOf = (db: Db, unitId: number) => nearestHolders(db, unitId, ['hotline_office']);
+
+/**
+ * Who hears that an item is overdue, each once: the people handling it, the superior unit's
+ * hotline handlers (those of the handling unit's parent, or the nearest above it) and
+ * administrators, and the hotline office — not only the people who already have it.
+ */
+export async function escalationRecipients(
+  db: Db,
+  handling: { id: number; parentId: number | null },
+): Promise<number[]> {
+  const people = [
+    ...(await handlersOf(db, handling.id)),
+    ...(handling.parentId === null ? [] : await handlersOf(db, handling.parentId)),
+    ...(await adminsAbove(db, handling.id)),
+    ...(await officeOf(db, handling.id)),
+  ];
+  return [...new Set(people)];
+}
+
 /** System administrators, told when the calendar lacks a year. */
 export const sysadmins = (db: Db) => holdersOf(db, ['sysadmin']);
 

@@ -8,9 +8,9 @@ import { enqueueJob } from '../../../platform/jobs/job-queue.js';
 import type { JobHandler } from '../../../platform/jobs/job-worker.js';
 import { notify } from '../../../platform/notifications/notify.js';
 import { tellUnitChannels } from '../channels.js';
-import { adminsAbove, handlersOf, notifyReporter, sysadmins } from '../hotline.people.js';
+import { escalationRecipients, handlersOf, notifyReporter, sysadmins } from '../hotline.people.js';
 import { hotlineItems } from '../hotline.table.js';
-import { applyRollupFor } from '../items/item-rows.js';
+import { applyRollupFor, unitRow } from '../items/item-rows.js';
 import { hotlineConfig } from '../settings/hotline-settings.js';
 import { computeDeadlines } from './deadlines.js';
 
@@ -105,9 +105,10 @@ export function hotlineJobs(ctx: Pick<AppContext, 'crypto'>): Record<string, Job
     },
 
     /**
-     * Marks an item overdue and escalates it to the superior unit's administrators, once: the
-     * job is held by one worker at a time, and the conditional update lets only the first run
-     * that finds it still late do anything.
+     * Marks an item overdue and escalates it, once: to the people handling it, the superior
+     * unit's hotline handlers and administrators, the hotline office, and the outgoing channels
+     * of the handling unit and its superior. The job is held by one worker at a time, and the
+     * conditional update lets only the first run that finds it still late do anything.
      */
     [OVERDUE_JOB]: async (job, jc) => {
       const { itemId, which, due } = job.payload as {
@@ -120,30 +121,22 @@ export function hotlineJobs(ctx: Pick<AppContext, 'crypto'>): Record<string, Job
           which === 'accept'
             ? and(eq(hotlineItems.acceptDue, due), inArray(hotlineItems.state, ['submitted', 'reopened']))
             : and(eq(hotlineItems.answerDue, due), inArray(hotlineItems.state, [...OPEN]));
-        const [before] = await tx
-          .select()
-          .from(hotlineItems)
-          .where(and(eq(hotlineItems.id, itemId), isNull(hotlineItems.overdueAt), late));
-        if (!before) return;
+        const notYet = isNull(hotlineItems.overdueAt);
         const [item] = await tx
           .update(hotlineItems)
           .set({ overdueAt: sql`now()`, version: sql`${hotlineItems.version} + 1`, updatedAt: sql`now()` })
-          .where(and(eq(hotlineItems.id, itemId), isNull(hotlineItems.overdueAt)))
+          .where(and(eq(hotlineItems.id, itemId), notYet, late))
           .returning();
         if (!item) return;
-        const notice = {
+        const handling = await unitRow(tx, item.handlingUnitId);
+        await notify(tx, await escalationRecipients(tx, handling), {
           kind: 'hotline.overdue',
-          params: { code: item.code, title: item.title },
+          params: { code: item.code, title: item.title, which },
           link: `/hotline/items/${item.id}`,
-        };
-        await notify(
-          tx,
-          [...(await handlersOf(tx, item.handlingUnitId)), ...(await adminsAbove(tx, item.handlingUnitId))],
-          notice,
-        );
+        });
         await tellUnitChannels(
           tx,
-          item.handlingUnitId,
+          [handling.id, ...(handling.parentId === null ? [] : [handling.parentId])],
           `【职工快线·超期】${item.code}`,
           `${item.title}\n已超过${which === 'accept' ? '受理' : '答复'}期限，已报上级单位。`,
         );
