@@ -159,7 +159,7 @@ describe('who is told of an overdue item', () => {
   });
 });
 
-describe('a late answer after a timely acceptance', () => {
+describe('the answer deadline escalates on its own', () => {
   it('escalates when the answer deadline passes, once, though the acceptance was on time', async () => {
     const company = await buildUnit(db(), group);
     const works = await buildUnit(db(), company);
@@ -196,5 +196,27 @@ describe('a late answer after a timely acceptance', () => {
     );
     await drainJobs(t.app);
     expect(await overdueAudit(item.id)).toEqual(['answer']);
+  });
+
+  it('escalates the answer deadline too when the acceptance was late and escalated already', async () => {
+    const company = await buildUnit(db(), group);
+    const works = await buildUnit(db(), company);
+    const worksHandler = await loginAs(t.app, works, [['hotline_handler', works]]);
+    const companyHandler = await loginAs(t.app, company, [['hotline_handler', company]]);
+    const reporter = await loginAs(t.app, works);
+    await office.request('POST', '/api/hotline/routing-rules', {
+      category: null,
+      unitId: works.id,
+      handlingUnitId: works.id,
+    });
+    const item = await file(reporter, '食堂餐具消毒不到位', works.id);
+    await reachDeadline(item.id, 'accept');
+    expect(await overdueAudit(item.id)).toEqual(['accept']);
+    await act(worksHandler, item.id, 'accept');
+    await reachDeadline(item.id, 'answer');
+    expect(await overdueAudit(item.id)).toEqual(['accept', 'answer']);
+    expect(await toldOverdue(item.code, 'answer')).toEqual(
+      expect.arrayContaining([worksHandler.person.id, companyHandler.person.id, office.person.id]),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { SYSTEM_ACTOR, writeAudit } from '../../../platform/audit/audit.js';
 import { loadWorkCalendar } from '../../../platform/calendar/calendar.service.js';
 import { queryRows } from '../../../platform/db/sql.js';
@@ -105,10 +105,13 @@ export function hotlineJobs(ctx: Pick<AppContext, 'crypto'>): Record<string, Job
     },
 
     /**
-     * Marks an item overdue and escalates it, once: to the people handling it, the superior
-     * unit's hotline handlers and administrators, the hotline office, and the outgoing channels
-     * of the handling unit and its superior. The job is held by one worker at a time, and the
-     * conditional update lets only the first run that finds it still late do anything.
+     * Marks an item overdue and escalates it: the people handling it, the superior unit's hotline
+     * handlers and administrators, the hotline office, and the outgoing channels of the handling
+     * unit and its superior. Each deadline escalates once — the acceptance's when the item waits
+     * to be accepted, the answer's when it is still open, whether or not the acceptance was on
+     * time or already escalated. The job is held by one worker at a time, and the conditional
+     * update (no mark yet at or after this deadline) lets only the first run that finds it still
+     * late do anything; the mark is never earlier than the deadline it is for.
      */
     [OVERDUE_JOB]: async (job, jc) => {
       const { itemId, which, due } = job.payload as {
@@ -121,10 +124,14 @@ export function hotlineJobs(ctx: Pick<AppContext, 'crypto'>): Record<string, Job
           which === 'accept'
             ? and(eq(hotlineItems.acceptDue, due), inArray(hotlineItems.state, ['submitted', 'reopened']))
             : and(eq(hotlineItems.answerDue, due), inArray(hotlineItems.state, [...OPEN]));
-        const notYet = isNull(hotlineItems.overdueAt);
+        const notYet = or(isNull(hotlineItems.overdueAt), lt(hotlineItems.overdueAt, due));
         const [item] = await tx
           .update(hotlineItems)
-          .set({ overdueAt: sql`now()`, version: sql`${hotlineItems.version} + 1`, updatedAt: sql`now()` })
+          .set({
+            overdueAt: sql`greatest(now(), ${due}::timestamptz)`,
+            version: sql`${hotlineItems.version} + 1`,
+            updatedAt: sql`now()`,
+          })
           .where(and(eq(hotlineItems.id, itemId), notYet, late))
           .returning();
         if (!item) return;
