@@ -1,12 +1,16 @@
+import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useParams } from 'react-router';
 import { MobileNotFoundPage } from '../../../mobile/pages/mobile-not-found-page';
-import { BoardPage } from './board-page';
 import { HomePage } from './home-page';
-import { MinePage } from './mine-page';
 import { NewPage } from './new-page';
-import { TrackPage } from './track-page';
 import './hotline.css';
+
+// The module's home and the form to raise a problem come with the module; an item (with its
+// actions) and the board are chunks of their own, so /m/hotline/new loads neither.
+const MinePage = lazy(() => import('./mine-page').then((m) => ({ default: m.MinePage })));
+const TrackPage = lazy(() => import('./track-page').then((m) => ({ default: m.TrackPage })));
+const BoardPage = lazy(() => import('./board-page').then((m) => ({ default: m.BoardPage })));
 
 /** One of my items, given its id from the path; a malformed id is "not found". */
 function MineRoute() {
