@@ -7,6 +7,7 @@ import { computeDeadlines, resumeDeadline } from './deadlines.js';
 const cal = new WorkCalendar(officialCalendarData());
 const at = (local: string) => new Date(`${local}+08:00`);
 const endOf = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000).toISOString();
+const endOfDay = (day: string) => new Date(endOf(day));
 const normal = (local: string, days = 5) => computeDeadlines(cal, at(local), 'normal', days, 4);
 
 describe('normal deadlines on the official calendar', () => {
@@ -37,9 +38,25 @@ describe('normal deadlines on the official calendar', () => {
     expect(normal('2026-03-03T00:01:00', 1).answerDue?.toISOString()).toBe(endOf('2026-03-04'));
   });
 
-  it('refuses to guess a year the calendar has no data for, and names it', () => {
+  it('refuses to guess a year the calendar has no data for, and names it; the other deadline stands', () => {
+    // Arrived Tuesday 12-29: accepting is due 12-30 (covered); the fifth working day is in 2027.
     const d = normal('2026-12-29T10:00:00');
-    expect(d).toEqual({ acceptDue: null, answerDue: null, calendarMissingYear: 2027 });
+    expect(d).toEqual({
+      acceptDue: new Date(endOf('2026-12-30')),
+      answerDue: null,
+      calendarMissingYear: 2027,
+    });
+    // Arrived Thursday 12-31: both deadlines are in 2027, both wait for it.
+    expect(normal('2026-12-31T10:00:00')).toEqual({
+      acceptDue: null,
+      answerDue: null,
+      calendarMissingYear: 2027,
+    });
+    expect(computeDeadlines(cal, at('2026-12-31T10:00:00'), 'urgent', 5, 4)).toEqual({
+      acceptDue: endOfDay('2026-12-31'),
+      answerDue: endOfDay('2026-12-31'),
+      calendarMissingYear: null,
+    });
     const declared = new WorkCalendar(officialCalendarData(), [], [2027]);
     expect(
       computeDeadlines(declared, at('2026-12-29T10:00:00'), 'normal', 5, 4).answerDue?.toISOString(),

@@ -6,7 +6,11 @@ import {
 } from '../../../platform/calendar/work-calendar.js';
 import { AppError } from '../../../platform/errors.js';
 
-/** The two deadlines of an item, or the year the calendar lacks (then both are null). */
+/**
+ * The two deadlines of an item. A deadline that falls in a year the calendar has no data for is
+ * null, and that year is named; the other one stands (the acceptance due this December is kept
+ * when only the answer reaches into an uncovered January).
+ */
 export type Deadlines = {
   acceptDue: Date | null;
   answerDue: Date | null;
@@ -21,6 +25,18 @@ function sameWorkingDay(cal: WorkCalendar, at: Date): Date {
   return cal.isWorkingDay(day) ? endOfShanghaiDay(day) : cal.deadlineAfter(at, 1);
 }
 
+/** A deadline, or the year the calendar lacks to count it. */
+function counted(compute: () => Date): Date | { missingYear: number } {
+  try {
+    return compute();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'calendar_year_missing') {
+      return { missingYear: (err.details as { year: number }).year };
+    }
+    throw err;
+  }
+}
+
 /**
  * The deadlines of an item whose clock starts at `from`:
  *  - normal: accept within 1 working day, answer within the category's working days, counted as
@@ -28,7 +44,8 @@ function sameWorkingDay(cal: WorkCalendar, at: Date): Date {
  *    last working day, Beijing time; adjusted working weekends count, holiday weekdays do not);
  *  - urgent: accept and answer the same working day;
  *  - immediate (a safety hazard): around the clock, accept within an hour, answer within hours.
- * A year the calendar has no data for gives no deadlines and names the year, never a guess.
+ * Each deadline is counted on its own: one that reaches into a year the calendar has no data for
+ * is left open and names the year (the first such year), never a guess; the other is kept.
  */
 export function computeDeadlines(
   cal: WorkCalendar,
@@ -44,26 +61,16 @@ export function computeDeadlines(
       calendarMissingYear: null,
     };
   }
-  try {
-    if (urgency === 'urgent') {
-      const due = sameWorkingDay(cal, from);
-      return { acceptDue: due, answerDue: due, calendarMissingYear: null };
-    }
-    return {
-      acceptDue: cal.deadlineAfter(from, 1),
-      answerDue: cal.deadlineAfter(from, answerDays),
-      calendarMissingYear: null,
-    };
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'calendar_year_missing') {
-      return {
-        acceptDue: null,
-        answerDue: null,
-        calendarMissingYear: (err.details as { year: number }).year,
-      };
-    }
-    throw err;
-  }
+  const accept = counted(() =>
+    urgency === 'urgent' ? sameWorkingDay(cal, from) : cal.deadlineAfter(from, 1),
+  );
+  const answer = urgency === 'urgent' ? accept : counted(() => cal.deadlineAfter(from, answerDays));
+  const missing = [accept, answer].flatMap((d) => (d instanceof Date ? [] : [d.missingYear]));
+  return {
+    acceptDue: accept instanceof Date ? accept : null,
+    answerDue: answer instanceof Date ? answer : null,
+    calendarMissingYear: missing.length ? Math.min(...missing) : null,
+  };
 }
 
 /**

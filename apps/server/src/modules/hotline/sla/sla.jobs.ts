@@ -190,7 +190,11 @@ export function hotlineJobs(ctx: Pick<AppContext, 'crypto'>): Record<string, Job
       });
     },
 
-    /** Gives deadlines to items that waited for a calendar year, once an administrator entered it. */
+    /**
+     * Gives deadlines to items that waited for a calendar year, once an administrator entered it:
+     * each deadline the calendar can now count (an item may get its answer deadline while a
+     * later year is still missing); an item nothing new can be counted for is left as it is.
+     */
     [CALENDAR_SWEEP_JOB]: async (_job, jc) => {
       await jc.complete(async (tx) => {
         const waiting = await tx
@@ -212,13 +216,21 @@ export function hotlineJobs(ctx: Pick<AppContext, 'crypto'>): Record<string, Job
             days,
             config.immediateHours,
           );
-          if (d.calendarMissingYear) continue;
+          const acceptDue =
+            item.acceptedAt || item.acceptDue ? item.acceptDue : (d.acceptDue?.toISOString() ?? null);
+          const answerDue = item.answerDue ?? d.answerDue?.toISOString() ?? null;
+          if (
+            acceptDue === item.acceptDue &&
+            answerDue === item.answerDue &&
+            d.calendarMissingYear === item.calendarMissingYear
+          )
+            continue;
           const [next] = await tx
             .update(hotlineItems)
             .set({
-              acceptDue: item.acceptedAt ? item.acceptDue : (d.acceptDue?.toISOString() ?? null),
-              answerDue: d.answerDue?.toISOString() ?? null,
-              calendarMissingYear: null,
+              acceptDue,
+              answerDue,
+              calendarMissingYear: d.calendarMissingYear,
               version: sql`${hotlineItems.version} + 1`,
             })
             .where(eq(hotlineItems.id, item.id))
