@@ -122,12 +122,16 @@ describe('the web app, precompressed', () => {
     expect(res.headers['cache-control']).toBe('no-cache');
   });
 
-  it('keeps document-only security headers off scripts and styles, and on pages', async () => {
+  it('keeps headers only a page needs off hashed scripts and styles, and on pages', async () => {
     for (const url of ['/assets/app-1a2b3c.js', '/assets/app-4d5e6f.css', '/assets/tiny-7a8b9c.js']) {
       for (const accept of [BROWSER, undefined]) {
         const res = await get(url, accept);
         expect(res.headers['content-security-policy'], url).toBeUndefined();
         expect(res.headers['x-frame-options'], url).toBeUndefined();
+        expect(res.headers['strict-transport-security'], url).toBeUndefined();
+        expect(res.headers.etag, url).toBeUndefined();
+        expect(res.headers['last-modified'], url).toBeUndefined();
+        expect(res.headers['x-request-id'], url).toBeUndefined();
         expect(res.headers['x-content-type-options'], url).toBe('nosniff');
         expect(res.headers['cross-origin-resource-policy'], url).toBe('same-origin');
         expect(res.headers['referrer-policy'], url).toBe('same-origin');
@@ -137,6 +141,8 @@ describe('the web app, precompressed', () => {
       const res = await get(url, BROWSER);
       expect(res.headers['content-security-policy'], url).toContain("script-src 'self'");
       expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['strict-transport-security'], url).toContain('max-age=');
+      expect(res.headers.etag, url).toBeTruthy();
     }
   });
 
