@@ -16,6 +16,7 @@ import { idParam, useUrlFilters } from '../../admin-kit/url-filters';
 import { PersonSelect } from '../../people/components/person-select';
 import { UnitTreeSelect } from '../../units/components/unit-tree-select';
 import { ACTION_PREFIXES, type AuditFilters, auditExportUrl, RECORD_TYPES, useAuditEvents } from '../api';
+import { recordLink } from '../record-link';
 import { AuditChanges } from './audit-changes';
 import { RevealControl } from './reveal-control';
 
@@ -89,12 +90,11 @@ export function AuditPage() {
     {
       key: 'record',
       title: t('table.record'),
-      render: (_, e) =>
-        e.recordType === 'person' && e.recordId ? (
-          <Link to={`/people/${e.recordId}`}>{`${typeLabel(e.recordType)} #${e.recordId}`}</Link>
-        ) : (
-          `${typeLabel(e.recordType)}${e.recordId ? ` #${e.recordId}` : ''}`
-        ),
+      render: (_, e) => {
+        const text = `${typeLabel(e.recordType)}${e.recordId ? ` #${e.recordId}` : ''}`;
+        const to = e.masked ? null : recordLink(e.recordType, e.recordId, e.details);
+        return to ? <Link to={to}>{text}</Link> : text;
+      },
     },
     { key: 'unit', title: t('table.unit'), render: (_, e) => e.unitName ?? '' },
     { key: 'ip', dataIndex: 'ip', title: t('table.ip') },
