@@ -60,6 +60,7 @@ export async function innovationStats(db: Db, actor: Actor, span: { fromYear?: n
     : [];
   let best = 0;
   let prev: number | null = null;
+  const decidedIds = new Set<number>();
   const out: TCycleStats[] = cycles.map((c) => {
     const f = figures.find((x) => Number(x.cycle_id) === c.id);
     const a = awards.find((x) => Number(x.cycle_id) === c.id);
@@ -81,15 +82,20 @@ export async function innovationStats(db: Db, actor: Actor, span: { fromYear?: n
       awardsPaidFen: Number(a?.paid ?? 0),
       awards: a?.n ?? 0,
       commended: commended.find((x) => Number(x.cycle_id) === c.id)?.n ?? 0,
-      mostApprovedEver: decided && approvedN > 0 && approvedN > best,
+      mostApprovedEver: false, // set below, once every cycle is known
       approvedChange: decided && prev !== null ? approvedN - prev : null,
     };
     if (decided) {
+      decidedIds.add(c.id);
       best = Math.max(best, approvedN);
       prev = approvedN;
     }
     return stats;
   });
+  // "历届最多": the decided cycle with the most approvals of all, alone (not each running record,
+  // and no tag when two share the most).
+  const decidedWithBest = out.filter((s) => decidedIds.has(s.cycleId) && s.approved === best && best > 0);
+  if (decidedWithBest.length === 1) decidedWithBest[0].mostApprovedEver = true;
   const inSpan = cycles.filter((c) => {
     const y = c.conferenceOn ? Number(c.conferenceOn.slice(0, 4)) : null;
     return y !== null && (!span.fromYear || y >= span.fromYear) && (!span.toYear || y <= span.toYear);
