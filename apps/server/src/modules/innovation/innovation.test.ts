@@ -196,6 +196,8 @@ describe('an innovation project from declaration to commendation', () => {
     });
     expect(decided.statusCode, decided.body).toBe(201);
     const approved = (await applicant.request('GET', `/api/innovation/projects/${draft.id}`)).json();
+    // The decision answers with the project's new state and version: the next change needs no reload.
+    expect(decided.json()).toMatchObject({ projectState: 'approved', projectVersion: approved.version });
     expect(approved).toMatchObject({
       state: 'approved',
       levelApplied: 'plant',

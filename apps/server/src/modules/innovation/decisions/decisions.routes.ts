@@ -111,14 +111,27 @@ export async function decisionRoutes(fastify: FastifyInstance): Promise<void> {
         params: ZId,
         body: ZDecisionInput,
         response: {
-          201: z.object({ id: z.number(), projectId: z.number(), outcome: z.string() }),
+          201: z.object({
+            id: z.number(),
+            projectId: z.number(),
+            outcome: z.string(),
+            /** The project's new state and version, for the next change without a reload. */
+            projectState: z.string(),
+            projectVersion: z.number(),
+          }),
           ...errors,
         },
       },
     },
     async (request, reply) => {
       const d = await decideProject(db(), requireActor(request), request.params.id, request.body);
-      return reply.status(201).send({ id: d.id, projectId: d.projectId, outcome: d.outcome });
+      return reply.status(201).send({
+        id: d.id,
+        projectId: d.projectId,
+        outcome: d.outcome,
+        projectState: d.projectState,
+        projectVersion: d.projectVersion,
+      });
     },
   );
 

@@ -303,6 +303,6 @@ export async function decideProject(db: Db, actor: Actor, meetingId: number, inp
       params: { code: p.code, title: p.title, state: to, action: input.outcome },
       link: `/innovation/projects/${p.id}`,
     });
-    return d;
+    return { ...d, projectVersion: rows[0].version, projectState: rows[0].state };
   });
 }
