@@ -306,3 +306,77 @@ describe('ID cards and phone numbers as HR has them', () => {
     });
   });
 });
+
+describe('columns the file does not have', () => {
+  it('keeps a person’s stored values for them, and leaves them empty for a new person', async () => {
+    const id = makeIdCard('female');
+    const stored = await buildPerson(t.app.lifeline.database.db, t.app.lifeline.crypto, branch, {
+      employeeNo: no(),
+      name: '周保留',
+      ...id,
+      phone: '13811110021',
+      politicalStatus: 'party_member',
+      partyJoinedOn: '2010-07-01',
+      partyFullMemberOn: '2011-07-01',
+      education: 'master',
+      positions: ['secretary'],
+    });
+    // The file has the required columns only: a new name for the stored person, and a new one.
+    const renamed = row({ 工号: stored.employeeNo, 姓名: '周新名', 性别: '女', 政治面貌: '中共党员' });
+    const fresh = row();
+    const done = await importAll(await workbook([renamed, fresh]));
+    expect(done).toMatchObject({ state: 'done', created: 1, updated: 1 });
+    const kept = await person(stored.employeeNo);
+    expect(kept).toMatchObject({
+      name: '周新名',
+      phone: '13811110021',
+      birthDate: id.birthDate,
+      partyJoinedOn: '2010-07-01',
+      education: 'master',
+      positions: ['secretary'],
+      idCardHash: stored.idCardHash,
+    });
+    expect(kept.idCardHash).not.toBeNull();
+    expect(await person(fresh.工号 as string)).toMatchObject({
+      phone: null,
+      education: null,
+      idCardHash: null,
+    });
+    // The same file again changes nothing.
+    expect(await importAll(await workbook([renamed]))).toMatchObject({ unchanged: 1, updated: 0 });
+  });
+
+  it('keeps the birth date of an ID card it keeps, when the birth date is left blank', async () => {
+    const id = makeIdCard('male');
+    const stored = await buildPerson(t.app.lifeline.database.db, t.app.lifeline.crypto, branch, {
+      employeeNo: no(),
+      ...id,
+    });
+    const r = row({ 工号: stored.employeeNo, 出生日期: null });
+    await importAll(await workbook([r]));
+    expect(await person(stored.employeeNo)).toMatchObject({
+      birthDate: id.birthDate,
+      idCardHash: stored.idCardHash,
+    });
+  });
+
+  it('judges the rules on the stored values, and says so', async () => {
+    const member = await buildPerson(t.app.lifeline.database.db, t.app.lifeline.crypto, branch, {
+      employeeNo: no(),
+      politicalStatus: 'party_member',
+      partyJoinedOn: '2010-07-01',
+    });
+    const validated = await validate(
+      await workbook([
+        // Now 群众, but the roster keeps a date of joining the file cannot clear.
+        row({ 工号: member.employeeNo, 政治面貌: '群众' }),
+        // A new Party member, and no column for the date of joining.
+        row({ 政治面貌: '中共党员' }),
+      ]),
+    );
+    expect(errorsOf(validated)).toEqual([
+      '2:入党日期:非党员不应填写入党、转正日期（文件中没有该列，沿用已登记的值）',
+      '3:入党日期:党员须填写入党日期（文件中没有该列）',
+    ]);
+  });
+});

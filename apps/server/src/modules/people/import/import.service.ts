@@ -19,7 +19,7 @@ import { holdsPhone, isPhoneClash, phoneHolders } from '../phone-holders.js';
 import { isIgnored, writeErrorReport } from './error-report.js';
 import { countMissing, markMissing } from './missing-people.js';
 import { readRoster } from './roster-reader.js';
-import { type ParsedRow, parseRow, type RowError } from './row-validation.js';
+import { type ParsedRow, parseRow, type RowError, withStoredValues } from './row-validation.js';
 import { unitResolver } from './unit-resolver.js';
 
 export const VALIDATE_JOB = 'people.import.validate';
@@ -184,14 +184,22 @@ export async function validateImport(
       const current = existing.get(r.input.employeeNo);
       if (current && !inScope(current.unitPath)) return e('工号', '该工号属于您管理范围以外的人员');
       if (r.keepIdCard && !current?.idCardEnc) return e('身份证号', '掩码只能用于保留已登记的身份证号');
+      // Columns the sheet does not have keep the person's stored values.
+      const merged = withStoredValues(r, current, today);
+      if (merged.errors.length) {
+        errors.push(...merged.errors);
+        return undefined;
+      }
       // An unchanged ID card keeps its stored ciphertext (it is not encrypted again).
-      const input = r.input as TPersonInput;
+      const input = merged.input as TPersonInput;
       input.unitId = unit.id;
       const values = personValues(input, crypto, current);
-      if (r.keepIdCard && current) {
+      if (merged.keepIdCard && current) {
         values.idCardEnc = current.idCardEnc;
         values.idCardHash = current.idCardHash;
         values.idCardMasked = current.idCardMasked;
+        // The birth date of a kept ID card is the stored one (the card holds it).
+        values.birthDate ??= current.birthDate;
       }
       if (values.idCardHash) {
         const other = seenIds.get(values.idCardHash);

@@ -1,5 +1,6 @@
 import { type TPersonInput, ZEmployeeNo, ZPhone } from '@lifeline/shared';
 import { PROBLEM_ZH, personProblems } from '../people.rules.js';
+import type { people } from '../people.table.js';
 import { ROSTER_COLUMNS, type RosterColumn } from '../people-excel.js';
 import type { RawRow } from './roster-reader.js';
 import { dateValue, idCardValue, phoneValue, valueCode } from './value-aliases.js';
@@ -10,7 +11,10 @@ export type ParsedRow = {
   unitCode: string;
   input: Omit<TPersonInput, 'unitId'>;
   keepIdCard: boolean;
+  /** The optional columns the sheet does not have: a person on the roster keeps their values. */
+  absent: readonly RosterColumn['key'][];
 };
+type StoredPerson = typeof people.$inferSelect;
 
 const HEADERS = new Map(ROSTER_COLUMNS.map((c) => [c.key, c.header]));
 const header = (key: RosterColumn['key']) => HEADERS.get(key)!;
@@ -65,11 +69,58 @@ export function parseRow(raw: RawRow, today: string): { row?: ParsedRow; errors:
     err('idCard', '身份证号被 Excel 转成了数字，请将该列设为文本格式');
   else if (typeof out.idCard === 'string') out.idCard = idCardValue(out.idCard);
   if (errors.length) return { errors };
-  // The rules do not read the unit.
+  // The rules do not read the unit. A rule on a column the sheet does not have is judged
+  // once the stored person is known (withStoredValues).
   const input = out as unknown as Omit<TPersonInput, 'unitId'>;
+  const absent = ROSTER_COLUMNS.filter((c) => !c.required && !raw.cells.has(c.key)).map((c) => c.key);
   for (const p of personProblems(input as TPersonInput, today)) {
-    err(p.field as RosterColumn['key'], PROBLEM_ZH[p.code]);
+    if (!absent.includes(p.field as RosterColumn['key']))
+      err(p.field as RosterColumn['key'], PROBLEM_ZH[p.code]);
   }
   if (errors.length) return { errors };
-  return { row: { rowNo: raw.rowNo, unitCode, input, keepIdCard }, errors };
+  return { row: { rowNo: raw.rowNo, unitCode, input, keepIdCard, absent }, errors };
+}
+
+/** The stored value of each optional field, for a column the sheet does not have. */
+const STORED: Partial<Record<RosterColumn['key'], (p: StoredPerson) => unknown>> = {
+  birthDate: (p) => p.birthDate,
+  phone: (p) => p.phone,
+  partyJoinedOn: (p) => p.partyJoinedOn,
+  partyFullMemberOn: (p) => p.partyFullMemberOn,
+  positions: (p) => p.positions,
+  cadreRank: (p) => p.cadreRank,
+  education: (p) => p.education,
+};
+
+/**
+ * A row's input once the person on the roster is known: a column the sheet does not have
+ * keeps the stored value (HR's files hold the columns HR keeps; a file without 手机号 must not
+ * clear everyone's phone, nor one without 身份证号 their ID cards), and is empty for a new
+ * person. The rules are then judged on the merged values for those columns, saying that the
+ * value came from the roster.
+ */
+export function withStoredValues(
+  row: ParsedRow,
+  current: StoredPerson | undefined,
+  today: string,
+): { input: Omit<TPersonInput, 'unitId'>; keepIdCard: boolean; errors: RowError[] } {
+  if (!row.absent.length) return { input: row.input, keepIdCard: row.keepIdCard, errors: [] };
+  const input: Record<string, unknown> = { ...row.input };
+  const keepIdCard = row.keepIdCard || (row.absent.includes('idCard') && Boolean(current?.idCardEnc));
+  if (current) {
+    for (const key of row.absent) {
+      // A birth date comes from the ID card when the row gives one.
+      if (key === 'birthDate' && row.input.idCard) continue;
+      const stored = STORED[key];
+      if (stored) input[key] = stored(current) ?? undefined;
+    }
+  }
+  const errors: RowError[] = [];
+  const note = current ? '（文件中没有该列，沿用已登记的值）' : '（文件中没有该列）';
+  for (const p of personProblems(input as TPersonInput, today)) {
+    const key = p.field as RosterColumn['key'];
+    if (row.absent.includes(key))
+      errors.push({ row: row.rowNo, column: header(key), message: PROBLEM_ZH[p.code] + note });
+  }
+  return { input: input as Omit<TPersonInput, 'unitId'>, keepIdCard, errors };
 }
