@@ -23,6 +23,7 @@ import { createFieldCrypto } from './platform/crypto/field-crypto.js';
 import type { DatabaseHandle } from './platform/db/client.js';
 import { LocalFileStore } from './platform/files/file-store.js';
 import { installCacheControl } from './platform/http/cache-control.js';
+import { installCompression } from './platform/http/compression.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
 import { installInputGuard } from './platform/http/input-guard.js';
 import { installOpenApi } from './platform/http/openapi.js';
@@ -102,6 +103,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installErrorHandler(app);
   installInputGuard(app);
   installCacheControl(app);
+  installCompression(app);
   await installSecurityHeaders(app);
   await app.register(cookie, { secret: config.secrets[0] });
   await app.register(multipart, {
