@@ -36,6 +36,7 @@ export function ImportPrepareStep({ onTemplate, onUploaded }: Props) {
         <ul style={{ paddingInlineStart: 20, color: 'rgba(0, 0, 0, 0.65)' }}>
           <li>{t('prepare.ruleRequired')}</li>
           <li>{t('prepare.ruleColumns')}</li>
+          <li>{t('prepare.ruleAbsent')}</li>
           <li>{t('prepare.ruleUnits')}</li>
           <li>{t('prepare.ruleUpdate')}</li>
           <li>{t('prepare.ruleIdCard')}</li>
