@@ -43,6 +43,8 @@ export type NewPageOptions = {
   locale?: string;
   isMobile?: boolean;
   hasTouch?: boolean;
+  /** The browser's time zone (IANA name, e.g. America/New_York); the machine's when left out. */
+  timezoneId?: string;
 };
 
 /**
@@ -58,6 +60,7 @@ export async function newPage(options: NewPageOptions): Promise<{ page: Page; er
     isMobile: options.isMobile ?? false,
     hasTouch: options.hasTouch ?? false,
     deviceScaleFactor: options.isMobile ? 2 : 1,
+    timezoneId: options.timezoneId,
   });
   contexts.add(context);
   await context.addInitScript(recordToasts);

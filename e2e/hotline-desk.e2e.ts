@@ -105,6 +105,34 @@ afterAll(async () => {
   await closeBrowser();
 });
 
+/**
+ * A moment as the hotline shows it in Chinese: its Beijing date and time (2026/12/08 10:05),
+ * worked out from the instant itself (UTC+8, no daylight saving) rather than by the browser.
+ */
+function beijingMinute(iso: string): string {
+  const s = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
+  return `${s.slice(0, 4)}/${s.slice(5, 7)}/${s.slice(8, 10)} ${s.slice(11, 16)}`;
+}
+
+/** The same moment in English (12/08/2026, 10:05); midnight is 00:00 of the next day. */
+function beijingMinuteEn(iso: string): string {
+  const s = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
+  return `${s.slice(5, 7)}/${s.slice(8, 10)}/${s.slice(0, 4)}, ${s.slice(11, 16)}`;
+}
+
+/** How a browser in New York would write the moment if it used its own clock. */
+function newYorkMinute(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', {
+    timeZone: 'America/New_York',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+}
+
 /** The item's state as its page shows it. */
 async function stateOf(page: Page): Promise<string> {
   return ((await page.getByTestId('item-state').locator('.ant-tag').first().textContent()) ?? '').trim();
@@ -356,5 +384,83 @@ describe('hotline desk (real server, demo data)', () => {
     // Out of the unit administrator's part of the tree now.
     expect((await handler.get(`/api/hotline/items/${secondId}`)).status()).toBe(404);
     expect(errors).toEqual([]);
+  });
+
+  it('shows every time on the Beijing clock, on the phone and on the desk, in a browser in New York', async () => {
+    const zone = 'America/New_York';
+    const title = `班组休息室空调不制冷（E2E ${RUN}）`;
+    const concerned = await unitByCode(admin, 'S1-W1');
+    const filed = await json<THotlineFiled>(
+      await employee.post('/api/hotline/items', {
+        multipart: {
+          item: JSON.stringify({
+            category: 'canteen',
+            unitId: concerned.id,
+            title,
+            description: '班组休息室的空调吹出来是热风，夏天中午无法休息，已经报修两次。',
+            urgency: 'normal',
+            visibility: 'named',
+          }),
+        },
+      }),
+    );
+    const item = await json<THotlineItem>(await handler.get(`/api/hotline/items/${filed.id}`));
+    const created = beijingMinute(item.createdAt);
+    // The deadline the pages show while the item waits: accepting (or answering when only that
+    // one could be counted); none at all while the calendar lacks the year of both.
+    const due = item.acceptDue ?? item.answerDue;
+    expect(created).not.toBe(newYorkMinute(item.createdAt));
+
+    // The employee's phone: the list of my items, then the item.
+    const phone = await newPage({
+      baseURL,
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      hasTouch: true,
+      timezoneId: zone,
+    });
+    expect(await phone.page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(zone);
+    await login(phone.page, baseURL, 'employee', DEMO_PASSWORD);
+    await phone.page.goto('/m/hotline');
+    const card = phone.page.getByTestId(`my-item-${filed.id}`);
+    await card.waitFor();
+    expect(await card.textContent()).toContain(created.slice(0, 10));
+    if (due) expect(await card.getByTestId('item-due').textContent()).toContain(beijingMinute(due));
+    await card.getByRole('link').click();
+    await phone.page.waitForURL(`**/m/hotline/mine/${filed.id}`);
+    expect(await phone.page.getByTestId('item-created').textContent()).toBe(created);
+    if (due) expect(await phone.page.getByTestId('item-due').textContent()).toContain(beijingMinute(due));
+
+    // The handler's desk: the list, then the item's page, the same times.
+    const desk = await newPage({ baseURL, timezoneId: zone });
+    await login(desk.page, baseURL, 'unitadmin', DEMO_PASSWORD);
+    await desk.page.goto(`/hotline?q=${encodeURIComponent(filed.code)}`);
+    const row = desk.page.getByTestId('hotline-items').locator('tr.ant-table-row').filter({ hasText: title });
+    await row.waitFor();
+    const cells = (await row.locator('td').allTextContents()).join(' | ');
+    expect(cells).toContain(created.slice(0, 10));
+    expect(cells).toContain(created.slice(11));
+    if (item.acceptDue) expect(cells).toContain(beijingMinute(item.acceptDue));
+    await row.getByRole('link', { name: title }).click();
+    await desk.page.waitForURL(`**/hotline/items/${filed.id}`);
+    const details = desk.page.getByTestId('item-details');
+    await details.waitFor();
+    const text = (await details.textContent()) ?? '';
+    expect(text).toContain(created);
+    expect(text).not.toContain(newYorkMinute(item.createdAt));
+    for (const at of [item.acceptDue, item.answerDue]) if (at) expect(text).toContain(beijingMinute(at));
+
+    // In English, a deadline at 24:00 Beijing reads as 00:00 of the next day, never "24:00".
+    const en = await newPage({ baseURL, locale: 'en', timezoneId: zone });
+    await en.page.addInitScript(() => localStorage.setItem('lifeline.lang', 'en'));
+    await login(en.page, baseURL, 'unitadmin', DEMO_PASSWORD);
+    await en.page.goto(`/hotline/items/${filed.id}`);
+    const enDetails = en.page.getByTestId('item-details');
+    await enDetails.getByText(beijingMinuteEn(item.createdAt)).waitFor();
+    const enText = (await enDetails.textContent()) ?? '';
+    for (const at of [item.acceptDue, item.answerDue]) if (at) expect(enText).toContain(beijingMinuteEn(at));
+    expect(enText).not.toContain('24:00');
+
+    expect([...phone.errors, ...desk.errors, ...en.errors]).toEqual([]);
   });
 });

@@ -56,31 +56,12 @@ export function useHotlineLabels() {
   };
 }
 
-/** A timestamp as a short date and time in the reader's language (the deadlines' resolution). */
-export function formatMinute(value: string | null | undefined, lang: string): string {
-  if (!value) return '';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleString(lang, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
-}
-
-/** A timestamp as its date and its time apart, for a narrow column (two lines). */
-export function splitMinute(value: string | null | undefined, lang: string): [string, string] {
-  if (!value) return ['', ''];
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return ['', ''];
-  return [
-    d.toLocaleDateString(lang, { year: 'numeric', month: '2-digit', day: '2-digit' }),
-    d.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', hour12: false }),
-  ];
-}
+/**
+ * A timestamp as a short date and time in the reader's language, on the Beijing clock whatever
+ * the browser's zone: the same formatter as the phone pages, so the desk and the phone agree.
+ */
+/** A timestamp's Beijing date and time apart, for a narrow column (two lines). */
+export { dateAndTime as splitMinute, dateTime as formatMinute } from '../hotline/format';
 
 /** A share (0–1) as a percentage with one decimal, or null. */
 export function percent(value: number | null | undefined, lang: string): string | null {

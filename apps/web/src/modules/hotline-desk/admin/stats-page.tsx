@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../../app/pages/not-found-page';
 import { errorMessage } from '../../../i18n/error-message';
+import { beijingToday } from '../../../i18n/format';
 import { useDefaultUnit } from '../../admin-kit/default-unit';
 import { downloadFile } from '../../admin-kit/files';
 import { FilterBar } from '../../admin-kit/filter-bar';
@@ -59,9 +60,11 @@ function StatsPage() {
   const { message } = App.useApp();
   const [url, setUrl] = useUrlFilters(['unit', 'from', 'to'] as const);
   const defaultUnit = useDefaultUnit('hotline.stats');
-  const thisMonth = dayjs().format('YYYY-MM');
+  // The months of the statistics are Beijing's (the server counts arrivals by them), whatever
+  // the browser's zone.
+  const thisMonth = beijingToday().slice(0, 7);
   const unitId = idParam(url.unit) ?? defaultUnit;
-  const from = monthParam(url.from) ?? `${dayjs().year()}-01`;
+  const from = monthParam(url.from) ?? `${thisMonth.slice(0, 4)}-01`;
   const to = monthParam(url.to) ?? thisMonth;
   const query: StatsQuery | null = unitId ? { unitId, from, to } : null;
   const stats = useHotlineStats(query);

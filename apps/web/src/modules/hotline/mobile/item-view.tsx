@@ -171,7 +171,7 @@ function Facts({ item }: { item: THotlineMine }) {
       </div>
       <div className="m-row">
         <dt>{t('item.created')}</dt>
-        <dd>{dateTime(item.createdAt, lang)}</dd>
+        <dd data-testid="item-created">{dateTime(item.createdAt, lang)}</dd>
       </div>
       {item.answeredAt && (
         <div className="m-row">
