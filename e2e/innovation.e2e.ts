@@ -156,6 +156,26 @@ describe('innovation projects (real server, demo data)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('prints a declaration without the menu, the header and the buttons', async () => {
+    const { page, errors } = await newPage({ baseURL });
+    await login(page, baseURL, 'secretary', DEMO_PASSWORD);
+    await page.goto(`/innovation/projects/${projectId}`);
+    await page.getByTestId('project-title').getByText(TITLE).waitFor();
+    await page.getByTestId('print').waitFor();
+    // The page's title is its one h1.
+    expect(await page.locator('h1').count()).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    await page.locator('.ll-sider').waitFor({ state: 'hidden' });
+    expect(await page.locator('.ll-header').isVisible()).toBe(false);
+    expect(await page.getByTestId('print').isVisible()).toBe(false);
+    expect(await page.getByTestId('project-title').isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await screenshot(page, 'innovation-project-print-zh.png');
+    await page.emulateMedia({ media: 'screen' });
+    expect(errors).toEqual([]);
+  });
+
   it('speaks English: the board and a project in the secretariat’s language', async () => {
     const { page, errors } = await newPage({ baseURL, locale: 'en' });
     await page.addInitScript(() => localStorage.setItem('lifeline.lang', 'en'));

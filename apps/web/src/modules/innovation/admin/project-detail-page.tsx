@@ -7,7 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { PageLoading } from '../../../app/pages/page-loading';
 import { errorMessage } from '../../../i18n/error-message';
 import { formatTimestamp } from '../../admin-kit/dates';
-import { PageHeader } from '../../admin-kit/page-header';
+import { PageHeader, PrintButton } from '../../admin-kit/page-header';
 import { idParam } from '../../admin-kit/url-filters';
 import { useCycles, useProject, useProjectChanges } from '../api';
 import { BackButton } from '../components/back-button';
@@ -95,6 +95,7 @@ export function ProjectDetailPage() {
               </Button>
             )}
             <ProjectActions project={p} />
+            <PrintButton />
           </>
         }
       />
