@@ -182,6 +182,12 @@ describe('hotline desk (real server, demo data)', () => {
     await toast(page, '该事项刚被他人修改');
     await expect.poll(() => stateOf(page)).toBe('已受理');
     expect(await page.getByTestId('action-accept').count()).toBe(0);
+    // The handling record says who accepted it (the colleague, acting for S1) and when.
+    const accepted = await json<THotlineItem>(await handler.get(`/api/hotline/items/${itemId}`));
+    await expect.poll(() => page.getByTestId('item-accepted-by').textContent()).toBe(`沈丽华 · ${s1.name}`);
+    expect(await page.getByTestId('item-accepted-at').textContent()).toBe(
+      beijingMinute(accepted.acceptedAt ?? ''),
+    );
     await page.getByTestId('action-start').waitFor();
 
     // An internal note, set apart and labelled.

@@ -93,6 +93,10 @@ export const ZHotlineItem = ZHotlineListItem.extend({
   rating: z.number().nullable(),
   ratingComment: z.string().nullable(),
   reopened: z.boolean(),
+  /** When the handling unit accepted it (null until then, and again after a transfer or a reopening). */
+  acceptedAt: z.string().nullable(),
+  /** Who accepted it: the handler's name and the unit they acted for (the audit row of the move). */
+  acceptedBy: z.object({ name: z.string(), unitName: z.string() }).nullable(),
   answeredAt: z.string().nullable(),
   version: z.number(),
   abilities: ZHotlineAbilities,

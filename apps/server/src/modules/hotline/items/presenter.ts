@@ -59,6 +59,7 @@ type Extras = {
   handling_name: string;
   reporter: { name: string; unit: string; phone: string | null } | null;
   merged: { id: number; code: string } | null;
+  accepted_by: { name: string; unit: string | null } | null;
   photos: { id: string; mime: string; size: number }[];
   messages: MessageRow[];
 };
@@ -68,8 +69,9 @@ const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as
 /**
  * Everything an item's page shows besides the row, as columns of a query over `hotline_items`:
  * the units' names, a named reporter (never another kind; never for the reporter's own view),
- * the item it was merged into, its photos and its thread — for the reporter without internal
- * notes and without the names of the people who wrote (the unit answers).
+ * the item it was merged into, who accepted it (handlers only), its photos and its thread — for
+ * the reporter without internal notes and without the names of the people who wrote (the unit
+ * answers).
  */
 function extrasFields(forReporter: boolean): Record<keyof Extras, SQL<unknown>> {
   return {
@@ -81,6 +83,17 @@ function extrasFields(forReporter: boolean): Record<keyof Extras, SQL<unknown>> 
               (select json_build_object('name', p.name, 'unit', u.name, 'phone', p.phone)
                from people p join org_units u on u.id = p.unit_id where p.id = hotline_items.reporter_person_id) end`,
     merged: sql`(select json_build_object('id', m.id, 'code', m.code) from hotline_items m where m.id = hotline_items.merged_into_id)`,
+    // The handler of the latest acceptance move and the unit they acted for, from its audit row
+    // (every move writes one; a transfer or a reopening clears accepted_at until the next).
+    accepted_by: forReporter
+      ? sql`null::json`
+      : sql`case when hotline_items.accepted_at is not null then
+              (select json_build_object('name', p.name, 'unit', u.name)
+               from audit_events a join people p on p.id = a.actor_person_id
+               left join org_units u on u.id = coalesce(a.actor_unit_id, p.unit_id)
+               where a.record_type = 'hotline_item' and a.record_id = hotline_items.id::text
+                 and a.action = 'hotline_item.accept'
+               order by a.at desc, a.id desc limit 1) end`,
     photos: sql`(select coalesce(json_agg(json_build_object('id', f.id, 'mime', f.mime, 'size', f.size) order by h.position), '[]'::json)
          from hotline_photos h join stored_files f on f.id = h.file_id where h.item_id = hotline_items.id)`,
     messages: sql`(select coalesce(json_agg(json_build_object('id', m.id, 'kind', m.kind, 'text', m.text, 'created_at', m.created_at,
@@ -96,6 +109,7 @@ function toExtras(row: Record<keyof Extras, unknown>): Extras {
     handling_name: String(row.handling_name ?? ''),
     reporter: row.reporter ? json<Extras['reporter']>(row.reporter as string) : null,
     merged: row.merged ? json<Extras['merged']>(row.merged as string) : null,
+    accepted_by: row.accepted_by ? json<Extras['accepted_by']>(row.accepted_by as string) : null,
     photos: json<Extras['photos']>(row.photos as string),
     messages: json<MessageRow[]>(row.messages as string),
   };
@@ -237,6 +251,11 @@ export function presentPage(item: ItemRow, x: Extras, abilities: THotlineAbiliti
     rating: item.rating,
     ratingComment: item.ratingComment,
     reopened: item.reopenedAt !== null,
+    acceptedAt: item.acceptedAt,
+    acceptedBy:
+      item.acceptedAt && x.accepted_by
+        ? { name: x.accepted_by.name, unitName: x.accepted_by.unit ?? '' }
+        : null,
     answeredAt: item.answeredAt,
     version: item.version,
     abilities,

@@ -197,7 +197,7 @@ function ReporterCard({ item }: { item: THotlineItem }) {
   );
 }
 
-/** Where the item is, its deadlines, me-toos and the reporter's rating. */
+/** Where the item is, its deadlines, who accepted it and when, me-toos and the reporter's rating. */
 function DetailsCard({ item }: { item: THotlineItem }) {
   const { t } = useTranslation(['hotline-desk', 'admin-kit']);
   const labels = useHotlineLabels();
@@ -212,6 +212,16 @@ function DetailsCard({ item }: { item: THotlineItem }) {
         <Descriptions.Item label={t('fields.meToo')}>{item.meToo}</Descriptions.Item>
         <Descriptions.Item label={t('fields.createdAt')}>{at(item.createdAt)}</Descriptions.Item>
         <Descriptions.Item label={t('fields.acceptDue')}>{at(item.acceptDue)}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.acceptedAt')}>
+          <span data-testid="item-accepted-at">{at(item.acceptedAt)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('fields.acceptedBy')}>
+          <span data-testid="item-accepted-by">
+            {item.acceptedBy
+              ? [item.acceptedBy.name, item.acceptedBy.unitName].filter(Boolean).join(' · ')
+              : none}
+          </span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('fields.answerDue')}>
           <Flex gap={4} wrap align="center">
             <Typography.Text type={item.overdue ? 'danger' : undefined}>{at(item.answerDue)}</Typography.Text>
