@@ -66,7 +66,7 @@ export function installCompression(app: FastifyInstance): void {
         ? await brotli(payload, {
             params: {
               [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-              [constants.BROTLI_PARAM_QUALITY]: 5,
+              [constants.BROTLI_PARAM_QUALITY]: 6,
               [constants.BROTLI_PARAM_SIZE_HINT]: size,
             },
           })
