@@ -2,7 +2,6 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useWellbeingSettings } from '../api';
-import './public.css';
 
 function LinkText() {
   const { t } = useTranslation('wellbeing');

@@ -10,7 +10,6 @@ import { InstrumentCard } from '../mobile/instrument-card';
 import { QueryState } from '../mobile/parts';
 import { MEMBER_LOGIN, SELF_CHECK_PATH } from '../paths';
 import '../mobile/wellbeing.css';
-import './public.css';
 
 const PublicTake = lazy(() => import('./self-check-take').then((m) => ({ default: m.PublicTake })));
 
