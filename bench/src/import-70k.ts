@@ -33,6 +33,7 @@ async function main() {
     trustProxy: false,
     maxUploadBytes: 100 * 1024 * 1024,
     webDist: undefined,
+    sessionCacheSeconds: 5,
   };
   const database = await openDatabase({ dataDir });
   const app = await buildApp({ config, database, logger: false });

@@ -225,7 +225,9 @@ export const assessmentTargets: Record<string, Make> = {
   }),
 
   // A subtree's coach team, read like its wellbeing aggregates.
-  'GET /api/counselling/registry': async (_t, unit) => ({ url: `/api/counselling/registry?unitId=${unit.id}` }),
+  'GET /api/counselling/registry': async (_t, unit) => ({
+    url: `/api/counselling/registry?unitId=${unit.id}`,
+  }),
   'GET /api/counselling/coaches': async () => ({
     url: '/api/counselling/coaches',
     why: NO_OWNER_CHECK.reference,

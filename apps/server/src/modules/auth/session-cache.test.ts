@@ -12,7 +12,7 @@ import {
   type Unit,
 } from '../../test/factories.js';
 import { buildTestApp, type TestApp } from '../../test/test-app.js';
-import { accounts, sessions } from './auth.table.js';
+import { sessions } from './auth.table.js';
 import { createSession } from './sessions.js';
 
 /**

@@ -49,7 +49,9 @@ describe('the demo group’s innovation figures', () => {
     const earlier = res.json().cycles.filter((c: { number: number }) => c.number < 4);
     expect(earlier.every((c: { approved: number }) => c.approved < 36)).toBe(true);
     // "历届最多" marks the one cycle with the most, not each record of its time.
-    expect(res.json().cycles.filter((c: { mostApprovedEver: boolean }) => c.mostApprovedEver)).toHaveLength(1);
+    expect(res.json().cycles.filter((c: { mostApprovedEver: boolean }) => c.mostApprovedEver)).toHaveLength(
+      1,
+    );
   });
 
   it('count 65 results commended at the conferences of the five years 2021–2025', async () => {
