@@ -89,7 +89,11 @@ describe('platform shell (with a session)', () => {
     await phone.getByRole('img', { name: '手机端二维码' }).waitFor();
     expect(await phone.getByTestId('workbench-phone-link').getAttribute('href')).toBe('/m');
     // What they did lately: the item filed above, by the audit trail's labels.
-    await page.getByTestId('workbench-activity').getByText(/快线事项 #\d+/).first().waitFor();
+    await page
+      .getByTestId('workbench-activity')
+      .getByText(/快线事项 #\d+/)
+      .first()
+      .waitFor();
     await screenshot(page, 'desktop-workbench-employee-zh.png');
     expect(await page.getByRole('menuitem', { name: '人员' }).count()).toBe(0);
     // A module's address without its permission answers 403 in the shell.

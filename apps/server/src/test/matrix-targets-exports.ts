@@ -9,8 +9,11 @@ async function exportOf(t: TestApp, person: Person): Promise<number> {
   const { exportJobs } = await import('../platform/exports/exports.table.js');
   const { saveGeneratedFile } = await import('../platform/files/generated-file.js');
   const db = t.app.lifeline.database.db;
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('人员名单').addRow(['matrix']);
   const file = await saveGeneratedFile(db, t.app.lifeline.files, {
-    bytes: Buffer.from('matrix'),
+    bytes: Buffer.from(await wb.xlsx.writeBuffer()),
     filename: 'matrix.xlsx',
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     createdBy: person.id,
