@@ -37,14 +37,36 @@ function beijing(
   return withTime ? d.toLocaleString(lang, all) : d.toLocaleDateString(lang, all);
 }
 
-/** A moment as a Beijing date and time, short (2026/05/12 14:30). */
+/**
+ * A moment as a Beijing date and time, short (2026/05/12 14:30). Hours run 00–23 in every
+ * language: a deadline at 24:00 reads as 00:00 of the next day (English with `hour12: false`
+ * writes "24:00" on that next day, a day late).
+ */
 export function beijingDateTime(value: string | null | undefined, lang: string): string {
   return beijing(
     value,
     lang,
-    { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false },
+    {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    },
     true,
   );
+}
+
+/** A moment's Beijing time of day (14:30). */
+export function beijingTime(value: string | null | undefined, lang: string): string {
+  return beijing(value, lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, true);
+}
+
+/** Whether two moments fall on the same Beijing day. */
+export function sameBeijingDay(a: Date, b: Date): boolean {
+  const day = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: BEIJING });
+  return day(a) === day(b);
 }
 
 /** A moment as its Beijing date: with the month's name (`long`), or in digits (`short`). */

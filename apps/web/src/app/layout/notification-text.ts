@@ -1,5 +1,6 @@
 import { CHANGE_KINDS, HOTLINE_STATES, type TNotification } from '@lifeline/shared';
 import type { i18n as I18n, TFunction } from 'i18next';
+import { beijingDate, beijingDateTime, beijingTime, sameBeijingDay } from '../../i18n/format';
 import { toLanguage } from '../../i18n/languages';
 
 // Pure wording of the inbox, without antd: the desktop bell and the phone inbox both use it.
@@ -41,9 +42,7 @@ export function notificationText(
     cycle: text(p.cycle),
     id: text(p.id),
     name: text(p.name),
-    due: p.due
-      ? new Date(String(p.due)).toLocaleString(lang === 'en' ? 'en' : 'zh-CN', { hour12: false })
-      : '',
+    due: p.due ? beijingDateTime(String(p.due), lang === 'en' ? 'en' : 'zh-CN') : '',
     year: text(p.year),
     state: stateLabel(t, n.kind, state, lang),
     kind: changeKind ? (lang === 'en' ? changeKind.en : changeKind.zh) : text(p.kind),
@@ -52,12 +51,9 @@ export function notificationText(
   return known ? t(key, values) : t('shell:notifications.generic');
 }
 
-/** When a notice came, short: the time today, the date otherwise. */
-export function notificationTime(value: string, lang: string): string {
+/** When a notice came, short, on the Beijing clock: the time today, the date otherwise. */
+export function notificationTime(value: string, lang: string, now = new Date()): string {
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return '';
-  const sameDay = d.toDateString() === new Date().toDateString();
-  return sameDay
-    ? d.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit', hour12: false })
-    : d.toLocaleDateString(lang, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  return sameBeijingDay(d, now) ? beijingTime(value, lang) : beijingDate(value, lang, 'short');
 }

@@ -5,7 +5,7 @@ import {
   HOTLINE_URGENCIES,
   HOTLINE_VISIBILITIES,
 } from '@lifeline/shared';
-import { BEIJING, beijingDate, labelOf } from '../../i18n/format';
+import { BEIJING, beijingDate, beijingDateTime, labelOf } from '../../i18n/format';
 import type { THotlineCategory } from './api';
 
 const label = labelOf;
@@ -34,16 +34,9 @@ const BEIJING_MINUTE = { timeZone: BEIJING, hour: '2-digit', minute: '2-digit', 
 
 /**
  * A moment (ISO) as a Beijing date and time, short (2026/05/12 14:30), whatever the device's own
- * zone: the hotline's deadlines and times are Beijing's on the phone and on the desk alike. The
- * hours run 00–23 in every language, so a deadline at 24:00 reads as 00:00 of the next day, as
- * in Chinese (English with `hour12: false` writes "24:00" on that next day, a day late).
+ * zone: the hotline's deadlines and times are Beijing's on the phone and on the desk alike.
  */
-export function dateTime(value: string | null | undefined, lang: string): string {
-  if (!value) return '';
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return value;
-  return d.toLocaleString(lang, { ...BEIJING_DAY, ...BEIJING_MINUTE });
-}
+export const dateTime = beijingDateTime;
 
 /** A moment's Beijing date and time of day apart, for a narrow column (two lines). */
 export function dateAndTime(value: string | null | undefined, lang: string): [string, string] {
