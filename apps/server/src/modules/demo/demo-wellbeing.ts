@@ -67,7 +67,8 @@ export async function seedDemoWellbeing(
   const subsidiaryOf = (path: string) => Number(path.split('/')[2] ?? ids.groupUnitId) || ids.groupUnitId;
   const team = [
     { personId: ids.coachId, kind: 'coach' as const, unitId: ids.groupUnitId, existingRole: true },
-    ...pool.slice(40, 40 + DEMO_COACHES - 1 + DEMO_VOLUNTEERS).map((p, i) => ({
+    // From the end of the roster: the demo people the journeys give accounts to come first.
+    ...pool.slice(-(DEMO_COACHES - 1 + DEMO_VOLUNTEERS)).map((p, i) => ({
       personId: Number(p.id),
       kind: i < DEMO_COACHES - 1 ? ('coach' as const) : ('volunteer' as const),
       unitId: i % 12 === 0 ? ids.groupUnitId : subsidiaryOf(p.path),
