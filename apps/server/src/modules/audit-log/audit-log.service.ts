@@ -135,7 +135,7 @@ export async function auditRows(db: Db, actor: Actor, q: Filters, offset: number
  */
 export async function* auditBatches(db: Db, actor: Actor, q: Filters, batch = 1000) {
   const w = await where(db, actor, q);
-  yield* keyset<TAuditEvent, { at: string; id: number }>(
+  yield* keyset<TAuditEvent, { id: number }>(
     async (after, limit) =>
       (
         await db
@@ -145,13 +145,18 @@ export async function* auditBatches(db: Db, actor: Actor, q: Filters, batch = 10
           .leftJoin(people, eq(people.id, auditEvents.actorPersonId))
           .where(
             after
-              ? and(w, sql`(${auditEvents.at}, ${auditEvents.id}) < (${after.at}::timestamptz, ${after.id})`)
+              ? // The last row's own time, read in the database: the API's ISO form keeps milliseconds
+                // only, and events of one statement share a time to the microsecond.
+                and(
+                  w,
+                  sql`(${auditEvents.at}, ${auditEvents.id}) < (select e.at, e.id from audit_events e where e.id = ${after.id})`,
+                )
               : w,
           )
           .orderBy(desc(auditEvents.at), desc(auditEvents.id))
           .limit(limit)
       ).map((r) => present(r, q.reveal)),
-    (last) => ({ at: last.at, id: last.id }),
+    (last) => ({ id: last.id }),
     batch,
   );
 }

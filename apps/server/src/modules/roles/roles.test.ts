@@ -194,7 +194,7 @@ describe('the grant matrix: every granter role × every role × in scope, out of
     expect(grantable('sysadmin')).toEqual(ASSIGNABLE_ROLES.filter((r) => r !== 'coach' && r !== 'volunteer'));
   });
 
-  it('grants and revokes exactly as the rule says', async () => {
+  it('grants and revokes exactly as the rule says', { timeout: 180_000 }, async () => {
     const failures: string[] = [];
     for (const granterRole of ASSIGNABLE_ROLES) {
       const granter = await loginAs(t.app, company, [[granterRole, company]]);
@@ -275,7 +275,9 @@ describe('managing an account needs scope over every role it holds', () => {
     expect(res.json().abilities).toEqual({ update: true });
   });
 
-  it('lets a security administrator manage accounts without business roles, not those above it', async () => {
+  it('lets a security administrator manage accounts without business roles, not those above it', {
+    timeout: 180_000,
+  }, async () => {
     const security = await loginAs(t.app, root, [['security_admin', root]]);
     const plain = await person(branch);
     await buildAccount(db(), plain);

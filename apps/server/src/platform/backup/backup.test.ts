@@ -44,7 +44,9 @@ const snapshot = async (db: DatabaseHandle['db']) =>
   );
 
 describe('backup and restore', () => {
-  it('round-trips data and files into an empty database, and new rows continue the sequences', async () => {
+  it('round-trips data and files into an empty database, and new rows continue the sequences', {
+    timeout: 180_000,
+  }, async () => {
     await seedDemo(source.db, crypto);
     // A moved subtree: a parent with a higher id than its child, to prove parents are restored first.
     await source.db.execute(sql`insert into org_units (parent_id, path, depth, name, code, type, name_pinyin)
