@@ -49,4 +49,14 @@ describe('field crypto', () => {
     expect(c.blindIndex('x', 'p')).not.toBe(c.blindIndex('x', 'q'));
     expect(createFieldCrypto([B]).blindIndex('x', 'p')).not.toBe(c.blindIndex('x', 'p'));
   });
+
+  it('gives the blind index under every secret, current first, each secret once', () => {
+    const a = createFieldCrypto([A]);
+    const b = createFieldCrypto([B]);
+    const rotated = createFieldCrypto([B, A, B, A]);
+    expect(rotated.blindIndexes('x', 'p')).toEqual([b.blindIndex('x', 'p'), a.blindIndex('x', 'p')]);
+    expect(rotated.previousBlindIndexes('x', 'p')).toEqual([a.blindIndex('x', 'p')]);
+    expect(b.blindIndexes('x', 'p')).toEqual([b.blindIndex('x', 'p')]);
+    expect(b.previousBlindIndexes('x', 'p')).toEqual([]);
+  });
 });

@@ -16,6 +16,14 @@ export type FieldCrypto = {
   needsRotation(ciphertext: string): boolean;
   /** Keyed hash for equality look-ups of encrypted values (a blind index); stable across rotation only per secret. */
   blindIndex(value: string, purpose: string): string;
+  /**
+   * The value's blind index under every secret configured, current first: what a look-up
+   * compares with, so that rows indexed before a rotation are still found until
+   * `lifeline rotate-keys` has recomputed them (and while the old secret is still listed).
+   */
+  blindIndexes(value: string, purpose: string): string[];
+  /** The value's blind index under each previous secret only (for rotation: what is to be replaced). */
+  previousBlindIndexes(value: string, purpose: string): string[];
 };
 
 type Key = { id: string; enc: Buffer; mac: Buffer };
@@ -37,6 +45,10 @@ export function createFieldCrypto(secrets: string[]): FieldCrypto {
   const keys = secrets.map(deriveKey);
   const current = keys[0];
   const byId = new Map(keys.map((k) => [k.id, k]));
+  // A secret listed twice (or the current one again among the previous) counts once.
+  const previous = [...byId.values()].filter((k) => k.id !== current.id);
+  const hmac = (key: Key, value: string, purpose: string) =>
+    createHmac('sha256', key.mac).update(`${purpose}\u0000${value}`).digest('base64url');
 
   return {
     currentKeyId: current.id,
@@ -73,7 +85,13 @@ export function createFieldCrypto(secrets: string[]): FieldCrypto {
       return ciphertext.split(':')[2] !== current.id;
     },
     blindIndex(value, purpose) {
-      return createHmac('sha256', current.mac).update(`${purpose}\u0000${value}`).digest('base64url');
+      return hmac(current, value, purpose);
+    },
+    blindIndexes(value, purpose) {
+      return [hmac(current, value, purpose), ...previous.map((k) => hmac(k, value, purpose))];
+    },
+    previousBlindIndexes(value, purpose) {
+      return previous.map((k) => hmac(k, value, purpose));
     },
   };
 }
