@@ -18,8 +18,9 @@ Commands:
                                 The password is read from LIFELINE_ADMIN_PASSWORD or asked for.
   backup <file.jsonl.gz>        Write a consistent backup (data and attachments).
   restore <file.jsonl.gz>       Load a backup into an EMPTY database (either engine).
-  rotate-keys                   After changing LIFELINE_SECRET (old one in LIFELINE_SECRET_PREVIOUS):
-                                re-encrypt personal data under the new key and rebuild look-up hashes.
+  rotate-keys                   After changing LIFELINE_SECRET (old one in LIFELINE_SECRET_PREVIOUS),
+                                with the servers stopped: re-encrypt everything encrypted under an
+                                old key and recompute the keyed look-up hashes. Safe to run again.
   help                          This text.
 
 The database is the one the server uses: DATABASE_URL, or the embedded one in LIFELINE_DATA_DIR.
@@ -90,10 +91,14 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case 'rotate-keys': {
-      const { rotatePeopleKeys } = await import('../modules/people/people.rotation.js');
+      const { rotateKeys } = await import('./rotate-keys.js');
       return withDatabase(config, {}, async ({ database, crypto }) => {
-        const n = await rotatePeopleKeys(database.db, crypto);
-        console.log(`Re-encrypted ${n} ID-card numbers under key ${crypto.currentKeyId}.`);
+        console.log(`Moving encrypted and keyed values to key ${crypto.currentKeyId}:`);
+        await rotateKeys(database.db, crypto, ({ owner, counts }) => {
+          const line = Object.entries(counts).map(([kind, n]) => `${n} ${kind}`);
+          console.log(`  ${owner}: ${line.join(', ')}`);
+        });
+        console.log(`Done: values under an old key are now under key ${crypto.currentKeyId}.`);
         return 0;
       });
     }

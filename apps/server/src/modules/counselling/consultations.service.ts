@@ -35,6 +35,14 @@ export function sealWords(crypto: FieldCrypto, employeeId: number, words: Words)
 }
 const noteContext = (caseId: number, coachId: number) => `case_note:${caseId}:${coachId}`;
 
+/** An employee's words encrypted again under the current key (key rotation), still bound to them. */
+export const resealWords = (crypto: FieldCrypto, employeeId: number, enc: string) =>
+  crypto.encrypt(crypto.decrypt(enc, wordsContext(employeeId)), wordsContext(employeeId));
+
+/** A coach's note encrypted again under the current key (key rotation), still bound to case and coach. */
+export const resealNote = (crypto: FieldCrypto, caseId: number, coachId: number, enc: string) =>
+  crypto.encrypt(crypto.decrypt(enc, noteContext(caseId, coachId)), noteContext(caseId, coachId));
+
 /** A request with its employee's unit path: what the policy needs. */
 type Loaded = Row & { employeeUnitPath: string };
 

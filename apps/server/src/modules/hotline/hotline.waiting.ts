@@ -7,9 +7,10 @@ import {
 } from '@lifeline/shared';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/authz/actor.js';
-import { queryRows } from '../../platform/db/sql.js';
+import { queryRows, textArray } from '../../platform/db/sql.js';
 import type { AppContext } from '../../platform/http/request-context.js';
 import { hotlineItemPolicy } from './hotline.policy.js';
+import { reporterIndexes } from './reporter/reporter-keys.js';
 
 type Row = {
   kind: TWorkbenchTaskKind;
@@ -73,7 +74,7 @@ export async function hotlineWaiting(ctx: Pick<AppContext, 'database' | 'crypto'
   }
   const mine = sql`((h.visibility = 'named' and h.reporter_person_id = ${actor.personId}::bigint)
     or (h.visibility = 'confidential'
-        and h.reporter_index = ${ctx.crypto.blindIndex(String(actor.personId), 'hotline_reporter')}))`;
+        and h.reporter_index = any(${textArray(reporterIndexes(ctx.crypto, actor.personId))})))`;
   const rows = await queryRows<Row>(
     db,
     sql`select case when h.state = 'answered' then 'hotline.rate' else 'hotline.add_info' end as kind,

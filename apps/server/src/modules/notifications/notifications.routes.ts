@@ -1,11 +1,11 @@
 import { ZErrorBody, ZNotificationPage } from '@lifeline/shared';
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/http/request-context.js';
 import { notifications } from '../../platform/notifications/notifications.table.js';
-import { recipientKey, unsealNotice } from '../../platform/notifications/private-notify.js';
+import { recipientKeys, unsealNotice } from '../../platform/notifications/private-notify.js';
 
 const errors = { 400: ZErrorBody, 401: ZErrorBody, 404: ZErrorBody };
 const tags = ['notifications'];
@@ -19,11 +19,11 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const db = () => app.lifeline.database.db;
   const crypto = () => app.lifeline.crypto;
-  const mine = (personId: number) =>
-    or(
-      eq(notifications.personId, personId),
-      eq(notifications.recipientKey, recipientKey(crypto(), personId)),
-    );
+  // Private notices under the current secret's key or a previous one's (left before a key
+  // rotation that `rotate-keys` has not re-keyed yet).
+  const privately = (personId: number) =>
+    inArray(notifications.recipientKey, recipientKeys(crypto(), personId));
+  const mine = (personId: number) => or(eq(notifications.personId, personId), privately(personId));
 
   app.get(
     '/api/notifications',
@@ -91,12 +91,7 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
         .where(and(eq(notifications.id, request.params.id), eq(notifications.personId, me)));
       await db()
         .delete(notifications)
-        .where(
-          and(
-            eq(notifications.id, request.params.id),
-            eq(notifications.recipientKey, recipientKey(crypto(), me)),
-          ),
-        );
+        .where(and(eq(notifications.id, request.params.id), privately(me)));
       return reply.status(204).send(null);
     },
   );
@@ -113,9 +108,7 @@ export async function notificationRoutes(fastify: FastifyInstance): Promise<void
         .update(notifications)
         .set({ readAt: sql`now()` })
         .where(and(eq(notifications.personId, me), isNull(notifications.readAt)));
-      await db()
-        .delete(notifications)
-        .where(eq(notifications.recipientKey, recipientKey(crypto(), me)));
+      await db().delete(notifications).where(privately(me));
       return reply.status(204).send(null);
     },
   );

@@ -6,6 +6,8 @@
 export { peopleHeadcounts } from './headcounts.table.js';
 export { importJobs } from './import/import.jobs.js';
 export { personPolicy } from './people.policy.js';
+/** Re-encrypts ID-card numbers and recomputes their blind index after a secret rotation (`lifeline rotate-keys`). */
+export { rotatePeopleKeys } from './people.rotation.js';
 export { peopleRoutes } from './people.routes.js';
 export { findPerson, getPerson } from './people.service.js';
 export { people } from './people.table.js';

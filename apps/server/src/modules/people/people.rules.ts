@@ -42,7 +42,10 @@ export type StoredIdCard = { idCardEnc: string | null; idCardHash: string | null
 /**
  * The fields about the ID card that are derived from it (enc, hash, mask), or nulls. When
  * `stored` holds the same number (same blind index), its ciphertext is kept rather than made
- * again: encrypting is the dearest step of a large import that changes few ID cards.
+ * again: encrypting is the dearest step of a large import that changes few ID cards. A number
+ * stored under a previous secret (its blind index is the previous key's, until `rotate-keys`
+ * runs) is the same number too, and is kept as stored, index included, for the rotation to
+ * re-key: otherwise saving a person would record an ID-card change that is none.
  */
 export function idCardColumns(
   crypto: FieldCrypto,
@@ -51,13 +54,21 @@ export function idCardColumns(
 ) {
   if (!idCard) return { idCardEnc: null, idCardHash: null, idCardMasked: null };
   const id = idCard.trim().toUpperCase();
-  const idCardHash = crypto.blindIndex(id, ID_CARD_PURPOSE);
-  return {
-    idCardEnc:
-      stored && stored.idCardHash === idCardHash ? stored.idCardEnc : crypto.encrypt(id, ID_CARD_PURPOSE),
-    idCardHash,
-    idCardMasked: maskIdCard(id),
-  };
+  const idCardMasked = maskIdCard(id);
+  const hashes = crypto.blindIndexes(id, ID_CARD_PURPOSE);
+  if (stored?.idCardEnc && stored.idCardHash && hashes.includes(stored.idCardHash)) {
+    return { idCardEnc: stored.idCardEnc, idCardHash: stored.idCardHash, idCardMasked };
+  }
+  return { idCardEnc: crypto.encrypt(id, ID_CARD_PURPOSE), idCardHash: hashes[0], idCardMasked };
+}
+
+/**
+ * The blind indexes an ID-card number may be stored under: the current secret's, then each
+ * previous secret's (rows not yet re-keyed by `rotate-keys`). Empty without a number.
+ */
+export function idCardIndexes(crypto: FieldCrypto, idCard: string | null | undefined): string[] {
+  const id = idCard?.trim().toUpperCase();
+  return id ? crypto.blindIndexes(id, ID_CARD_PURPOSE) : [];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { TPeopleQuery, TPersonInput, TPersonUpdate } from '@lifeline/shared';
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { diffFields, writeAudit } from '../../platform/audit/audit.js';
 import { type Actor, auditActor } from '../../platform/authz/actor.js';
 import { shanghaiDate } from '../../platform/calendar/work-calendar.js';
@@ -13,7 +13,7 @@ import { findUnit, isDissolved, orgUnits } from '../org-units/index.js';
 import { peopleHeadcounts } from './headcounts.table.js';
 import { personPolicy } from './people.policy.js';
 import type { PersonWithUnit } from './people.presenter.js';
-import { ID_CARD_PURPOSE, personProblems, personValues } from './people.rules.js';
+import { ID_CARD_PURPOSE, idCardIndexes, personProblems, personValues } from './people.rules.js';
 import { people } from './people.table.js';
 import { assertPhoneFree, isPhoneClash, phoneInUse } from './phone-holders.js';
 
@@ -177,9 +177,15 @@ function assertValid(input: TPersonInput) {
   }
 }
 
+/**
+ * Refuses an employee number or ID card that another person holds (and a phone number another
+ * holds as login name). `idCardHashes`: the number's blind index under every secret configured,
+ * so that a person whose ID card was stored before a key rotation is still found.
+ */
 async function assertUnique(
   db: Db,
   values: { employeeNo: string; idCardHash?: string | null; phone?: string | null; employmentStatus: string },
+  idCardHashes: string[],
   exceptId?: number,
 ) {
   const [byNo] = await db
@@ -192,11 +198,9 @@ async function assertUnique(
     });
   }
   if (values.idCardHash) {
-    const [byId] = await db
-      .select({ id: people.id })
-      .from(people)
-      .where(eq(people.idCardHash, values.idCardHash));
-    if (byId && byId.id !== exceptId) {
+    const hashes = [...new Set([values.idCardHash, ...idCardHashes])];
+    const holders = await db.select({ id: people.id }).from(people).where(inArray(people.idCardHash, hashes));
+    if (holders.some((h) => h.id !== exceptId)) {
       throw new AppError('conflict', 'Another person has this ID-card number', { field: 'idCard' });
     }
   }
@@ -247,7 +251,7 @@ export async function createPerson(db: Db, crypto: FieldCrypto, actor: Actor, in
     if (isDissolved(unit.dissolvedOn))
       throw new AppError('conflict', 'The unit is dissolved', { reason: 'unit_dissolved' });
     const values = personValues(input, crypto);
-    await assertUnique(tx, values);
+    await assertUnique(tx, values, idCardIndexes(crypto, input.idCard));
     const [row] = await tx.insert(people).values(values).returning().catch(phoneClashIsConflict);
     await writeAudit(tx, auditActor(actor, grant), {
       action: 'person.create',
@@ -301,12 +305,12 @@ export async function updatePerson(
       if (isDissolved(target.dissolvedOn))
         throw new AppError('conflict', 'The unit is dissolved', { reason: 'unit_dissolved' });
     }
-    const values = personValues(merged, crypto);
+    const values = personValues(merged, crypto, current);
     if (!('idCard' in changes)) {
       // Keep the stored ciphertext when the number did not change.
       values.idCardEnc = current.idCardEnc;
     }
-    await assertUnique(tx, values, id);
+    await assertUnique(tx, values, idCardIndexes(crypto, merged.idCard), id);
     const [row] = await tx
       .update(people)
       .set({ ...values, updatedAt: sql`now()`, version: sql`${people.version} + 1` })

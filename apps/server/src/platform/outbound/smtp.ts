@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { createTransport } from 'nodemailer';
 import { z } from 'zod';
 import type { Actor } from '../audit/audit.js';
 import type { FieldCrypto } from '../crypto/field-crypto.js';
+import { type RotationCounts, updatedRows } from '../crypto/rotation.js';
 import type { Db } from '../db/types.js';
 import { AppError } from '../errors.js';
 import { readSetting, writeSetting } from '../settings/settings.service.js';
@@ -95,6 +97,24 @@ export async function saveSmtpSettings(
     'passwordEnc',
   ]);
   return { smtp: view(saved.value), version: saved.version };
+}
+
+/**
+ * After LIFELINE_SECRET changes (ADR 0008): re-encrypts the stored SMTP password under the
+ * current key, only if it is still the one read. The setting's version is not raised: its value
+ * means the same, and a settings form open meanwhile still saves.
+ */
+export async function rotateSmtpKeys(db: Db, crypto: FieldCrypto): Promise<RotationCounts> {
+  const { value } = await readSetting(db, SETTING_KEY, ZStoredSmtp, UNSET);
+  const old = value.passwordEnc;
+  if (!old || !crypto.needsRotation(old)) return { 'SMTP password': 0 };
+  const passwordEnc = crypto.encrypt(crypto.decrypt(old, PASSWORD_CONTEXT), PASSWORD_CONTEXT);
+  const n = await updatedRows(
+    db,
+    sql`update settings set value = jsonb_set(value, '{passwordEnc}', to_jsonb(${passwordEnc}::text))
+      where key = ${SETTING_KEY} and value ->> 'passwordEnc' = ${old}`,
+  );
+  return { 'SMTP password': n };
 }
 
 /** The options a transport is made from (nodemailer's SMTP transport options). */

@@ -21,6 +21,11 @@ export function openResult(crypto: FieldCrypto, row: Pick<ResultRow, 'personId' 
   return JSON.parse(crypto.decrypt(row.payload, context(row.personId))) as ResultPayload;
 }
 
+/** The same payload encrypted again under the current key (key rotation), still bound to its owner. */
+export function resealResult(crypto: FieldCrypto, row: Pick<ResultRow, 'personId' | 'payload'>): string {
+  return crypto.encrypt(crypto.decrypt(row.payload, context(row.personId)), context(row.personId));
+}
+
 /** The presenter of a stored result: decrypted for its owner or a coach it was shared with, never elsewhere. */
 export function presentResult(
   crypto: FieldCrypto,

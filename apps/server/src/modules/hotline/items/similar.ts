@@ -6,8 +6,11 @@ import type { FieldCrypto } from '../../../platform/crypto/field-crypto.js';
 import type { Db } from '../../../platform/db/types.js';
 import { AppError, notFound } from '../../../platform/errors.js';
 import { hotlineItems, hotlineMeToo } from '../hotline.table.js';
+import { ME_TOO_PURPOSE, meTooValue } from '../reporter/reporter-keys.js';
 
 const OPEN = ['submitted', 'accepted', 'in_progress', 'waiting_reporter', 'reopened'];
+/** The states in which an item takes a "me too": open or answered (closed and confirmed ones refuse it). */
+export const TAKES_ME_TOO = [...OPEN, 'answered'];
 
 /** Character bigrams: Chinese has no spaces, so words are compared by overlapping pairs. */
 function bigrams(text: string): Set<string> {
@@ -76,14 +79,21 @@ export async function addMeToo(
       .from(hotlineItems)
       .where(and(eq(hotlineItems.id, id), SHAREABLE));
     if (!item) throw notFound('Item');
-    if (!OPEN.includes(item.state) && item.state !== 'answered') {
+    if (!TAKES_ME_TOO.includes(item.state)) {
       throw new AppError('invalid_transition', 'This item is closed', { reason: `from_${item.state}` });
     }
-    const [added] = await tx
-      .insert(hotlineMeToo)
-      .values({ itemId: id, voterHash: crypto.blindIndex(`${actor.personId}:${id}`, 'hotline_me_too') })
-      .onConflictDoNothing()
-      .returning();
+    // Under the current secret, and each previous one: a "me too" given before a key rotation
+    // counts until `rotate-keys` has re-keyed it.
+    const [voterHash, ...before] = crypto.blindIndexes(meTooValue(actor.personId, id), ME_TOO_PURPOSE);
+    const given = before.length
+      ? await tx
+          .select({ n: sql<number>`1` })
+          .from(hotlineMeToo)
+          .where(and(eq(hotlineMeToo.itemId, id), inArray(hotlineMeToo.voterHash, before)))
+      : [];
+    const [added] = given.length
+      ? []
+      : await tx.insert(hotlineMeToo).values({ itemId: id, voterHash }).onConflictDoNothing().returning();
     if (!added) throw new AppError('conflict', 'You have already said "me too" on this item');
     const [row] = await tx
       .update(hotlineItems)

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { HOTLINE_TRANSITIONS, type THotlineMine } from '@lifeline/shared';
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { type Actor as AuditActor, writeAudit } from '../../../platform/audit/audit.js';
 import { type Actor, auditActor } from '../../../platform/authz/actor.js';
 import { loadWorkCalendar } from '../../../platform/calendar/calendar.service.js';
@@ -16,13 +16,17 @@ import { presentForReporter, presentManyForReporter, reporterActions } from '../
 import { categoryOf, hotlineConfig } from '../settings/hotline-settings.js';
 import { computeDeadlines, resumeDeadline } from '../sla/deadlines.js';
 import { reportMissingYear, scheduleSla } from '../sla/sla.jobs.js';
+import { reporterIndexes } from './reporter-keys.js';
 
 type Ctx = Pick<AppContext, 'database' | 'crypto'>;
 
 /** How the caller is known as the reporter: their account (named, confidential) or the code and secret (anonymous). */
 export type Reporter = { kind: 'account'; actor: Actor } | { kind: 'secret'; code: string; secret: string };
 
-/** The reporter's items: named ones by person, confidential ones by the keyed hash of the person. */
+/**
+ * The reporter's items: named ones by person, confidential ones by the keyed hash of the person
+ * (under the current secret or a previous one: items filed before a key rotation).
+ */
 export async function myItems(ctx: Ctx, actor: Actor): Promise<THotlineMine[]> {
   const db = ctx.database.db;
   const rows = await db
@@ -33,7 +37,7 @@ export async function myItems(ctx: Ctx, actor: Actor): Promise<THotlineMine[]> {
         and(eq(hotlineItems.visibility, 'named'), eq(hotlineItems.reporterPersonId, actor.personId)),
         and(
           eq(hotlineItems.visibility, 'confidential'),
-          eq(hotlineItems.reporterIndex, ctx.crypto.blindIndex(String(actor.personId), 'hotline_reporter')),
+          inArray(hotlineItems.reporterIndex, reporterIndexes(ctx.crypto, actor.personId)),
         ),
       ),
     )
@@ -69,7 +73,8 @@ export async function reporterItem(
   const mine =
     (row.visibility === 'named' && row.reporterPersonId === pid) ||
     (row.visibility === 'confidential' &&
-      row.reporterIndex === ctx.crypto.blindIndex(String(pid), 'hotline_reporter'));
+      row.reporterIndex !== null &&
+      reporterIndexes(ctx.crypto, pid).includes(row.reporterIndex));
   if (!mine) throw notFound('Item');
   return row;
 }

@@ -12,7 +12,7 @@ import { FILE_KINDS, getFile, saveFile } from '../../../platform/files/files.ser
 import { enqueueJob } from '../../../platform/jobs/job-queue.js';
 import { orgUnits } from '../../org-units/index.js';
 import { personImportPolicy, personPolicy } from '../people.policy.js';
-import { personValues } from '../people.rules.js';
+import { idCardIndexes, personValues } from '../people.rules.js';
 import { AUDITED, personChanges } from '../people.service.js';
 import { people, personImportRows, personImports } from '../people.table.js';
 import { holdsPhone, isPhoneClash, phoneHolders } from '../phone-holders.js';
@@ -124,6 +124,8 @@ const STAGED_RECORD = sql.raw(
   `jsonb_to_record(r.values) as x(${STAGED.map((c) => `${c.short} ${c.type}`).join(', ')})`,
 );
 const EMPLOYEE_NO_KEY = shortKey('employeeNo');
+/** Where staged values keep the ID card's ciphertext and blind index (for key rotation). */
+export const STAGED_ID_CARD = { enc: shortKey('idCardEnc'), hash: shortKey('idCardHash') };
 const EMPLOYEE_NO = sql.raw(`r.values ->> '${EMPLOYEE_NO_KEY}'`);
 
 type Existing = typeof people.$inferSelect & { unitPath: string };
@@ -220,10 +222,16 @@ export async function validateImport(
         p?.values.phone && holdsPhone(p.values.employmentStatus) ? [p.values.phone] : [],
       ),
     );
-    // Who holds each ID card that is new to its row's person (a person keeping theirs is fine).
-    const hashes = prepared.flatMap((p) =>
-      p?.values.idCardHash && p.values.idCardHash !== p.current?.idCardHash ? [p.values.idCardHash] : [],
-    );
+    // Who holds each ID card that is new to its row's person (a person keeping theirs is fine),
+    // found by its blind index under the current secret or a previous one (a holder stored
+    // before a key rotation that `rotate-keys` has not re-keyed yet).
+    const asCurrent = new Map<string, string>();
+    for (const p of prepared) {
+      if (!p?.values.idCardHash || p.values.idCardHash === p.current?.idCardHash) continue;
+      for (const h of idCardIndexes(crypto, p.r.input.idCard)) asCurrent.set(h, p.values.idCardHash);
+      asCurrent.set(p.values.idCardHash, p.values.idCardHash);
+    }
+    const hashes = [...asCurrent.keys()];
     const owners = new Map(
       hashes.length
         ? (
@@ -232,7 +240,7 @@ export async function validateImport(
               .from(people)
               .innerJoin(orgUnits, eq(orgUnits.id, people.unitId))
               .where(sql`${people.idCardHash} = any(${textArray(hashes)})`)
-          ).map((o) => [o.hash, o])
+          ).map((o) => [asCurrent.get(o.hash as string) ?? o.hash, o])
         : [],
     );
     for (const p of prepared) {
