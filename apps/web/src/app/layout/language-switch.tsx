@@ -21,7 +21,7 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
       <Button
         type="text"
         icon={<GlobalOutlined />}
-        aria-label={t('language.label')}
+        aria-label={t('language.current', { language: t(`language.${current}`) })}
         data-testid="language-switch"
       >
         {compact ? null : t(`language.${current}`)}

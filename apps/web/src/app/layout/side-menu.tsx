@@ -1,4 +1,5 @@
 import { Menu } from 'antd';
+import { cloneElement, isValidElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useMe } from '../../api/me';
@@ -16,6 +17,16 @@ export function selectedModule(
   return matches.sort((a, b) => b.path.length - a.path.length)[0];
 }
 
+/**
+ * A module's icon hidden from assistive technology: antd's icons are images named in English
+ * ("team"), which would otherwise open every item's name ("team 人员").
+ */
+function decorative(icon: ReactNode): ReactNode {
+  return isValidElement<{ 'aria-hidden'?: boolean }>(icon)
+    ? cloneElement(icon, { 'aria-hidden': true })
+    : icon;
+}
+
 /** The registered modules the user may use, as a navigation menu. */
 export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation('shell');
@@ -31,7 +42,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       mode="inline"
       aria-label={t('nav.mainMenu')}
       selectedKeys={selected ? [selected] : []}
-      items={modules.map((m) => ({ key: m.key, icon: m.icon, label: t(m.labelKey) }))}
+      items={modules.map((m) => ({ key: m.key, icon: decorative(m.icon), label: t(m.labelKey) }))}
       onClick={({ key }) => {
         const target = modules.find((m) => m.key === key);
         if (target) navigate(target.path);

@@ -46,8 +46,14 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
         },
       }}
     >
-      <Button type="text" aria-label={t('user.menu')} data-testid="user-menu" style={{ paddingInline: 8 }}>
-        <Avatar size="small" style={{ backgroundColor: '#c8102e' }}>
+      {/* Named by the user's name where it shows (the visible text is the name: WCAG 2.5.3). */}
+      <Button
+        type="text"
+        aria-label={compact ? t('user.menu') : undefined}
+        data-testid="user-menu"
+        style={{ paddingInline: 8 }}
+      >
+        <Avatar size="small" style={{ backgroundColor: '#c8102e' }} aria-hidden>
           {me.person.name.slice(0, 1)}
         </Avatar>
         {!compact && <span>{me.person.name}</span>}

@@ -43,7 +43,11 @@ export const YearGrid = memo(function YearGrid({ year, byDay, today, onPick }: P
                 const info = byDay.get(day);
                 const kind = dayKind(day, info);
                 const special = kind !== 'weekday' && kind !== 'weekend';
+                const mark = special ? t(isRest(kind) ? 'mark.rest' : 'mark.work') : null;
                 const label = [day, kindLabel(kind), info?.name].filter(Boolean).join(' · ');
+                // The name starts with what the button shows ("1 休"), so that it can be said
+                // to speech input (WCAG 2.5.3), then the full date and what the day is.
+                const name = [mark ? `${i + 1} ${mark}` : String(i + 1), label].join(' · ');
                 return (
                   <button
                     type="button"
@@ -52,13 +56,11 @@ export const YearGrid = memo(function YearGrid({ year, byDay, today, onPick }: P
                     data-kind={kind}
                     className={`ll-cal-day ll-cal-${kind}${day === today ? ' ll-cal-today' : ''}`}
                     title={label}
-                    aria-label={label}
+                    aria-label={name}
                     onClick={() => onPick(day)}
                   >
                     {i + 1}
-                    {special && (
-                      <span className="ll-cal-mark">{t(isRest(kind) ? 'mark.rest' : 'mark.work')}</span>
-                    )}
+                    {mark && <span className="ll-cal-mark">{mark}</span>}
                   </button>
                 );
               })}
