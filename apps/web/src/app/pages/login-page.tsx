@@ -59,7 +59,7 @@ export function LoginPage() {
       }
     >
       <Card className="ll-auth-card">
-        <Typography.Title level={3} style={{ marginTop: 0, textAlign: 'center' }}>
+        <Typography.Title level={1} className="ll-auth-title">
           {t('login.welcome')}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>

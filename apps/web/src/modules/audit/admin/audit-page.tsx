@@ -183,6 +183,8 @@ export function AuditPage() {
           loading={events.isFetching}
           scroll={{ x: 'max-content' }}
           expandable={{
+            // The column of expand buttons is named for assistive technology, not on screen.
+            columnTitle: <span className="ll-sr-only">{t('table.details')}</span>,
             expandedRowRender: (e) => <AuditChanges event={e} />,
             rowExpandable: (e) => Boolean(e.changes || e.details || e.requestId),
           }}

@@ -81,7 +81,7 @@ export function CalendarPage() {
   return (
     <Flex vertical gap="middle">
       <Flex wrap align="center" justify="space-between" gap="small">
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="ll-page-title">
           {t('title')}
         </Typography.Title>
         <Flex align="center" gap="small">

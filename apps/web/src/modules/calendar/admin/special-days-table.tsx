@@ -64,7 +64,7 @@ export function SpecialDaysTable({ year, days, loading, canEdit, onPick }: Props
           },
           {
             key: 'action',
-            title: '',
+            title: t('days.actions'),
             render: (_, d) => (
               <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onPick(d.day)}>
                 {t(canEdit ? 'days.edit' : 'days.view')}

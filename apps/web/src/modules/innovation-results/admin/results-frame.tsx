@@ -86,7 +86,7 @@ export function ResultsFrame({
   return (
     <div className="ll-results" key={location.pathname.split('/')[3] ?? ''}>
       <Flex wrap align="center" justify="space-between" gap="small" className="ll-no-print">
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="ll-page-title">
           {t('title')}
         </Typography.Title>
         <Flex wrap align="center" gap="small">

@@ -35,7 +35,7 @@ export function WorkbenchPage() {
   return (
     <Flex vertical gap="large">
       <Card>
-        <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="workbench-greeting">
+        <Typography.Title level={1} className="ll-wb-greeting" data-testid="workbench-greeting">
           {t(greetingKey(new Date().getHours()), { name: me.person.name })}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
@@ -80,7 +80,7 @@ export function WorkbenchPage() {
       {!phoneWorker && (
         <Typography.Text type="secondary">
           <MobileOutlined /> {t('phoneHint')}{' '}
-          <Typography.Link href="/m">{`${window.location.origin}/m`}</Typography.Link>
+          <Typography.Link href="/m" underline>{`${window.location.origin}/m`}</Typography.Link>
         </Typography.Text>
       )}
     </Flex>
