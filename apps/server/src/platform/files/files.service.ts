@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
@@ -6,6 +5,7 @@ import type { Db } from '../db/types.js';
 import { AppError, notFound } from '../errors.js';
 import type { FileStore } from './file-store.js';
 import { storedFiles } from './files.table.js';
+import { saveGeneratedFile } from './generated-file.js';
 import { officeTypeOfZip } from './zip-entries.js';
 
 /** Kinds of upload a module may accept; the type is sniffed from the bytes, never trusted from the client. */
@@ -64,22 +64,12 @@ export async function saveFile(
     );
   }
   const mime = await sniffType(input.bytes, input.allowed);
-  const id = randomUUID();
-  const key = `${id.slice(0, 2)}/${id}`;
-  await store.put(key, input.bytes);
-  const [row] = await db
-    .insert(storedFiles)
-    .values({
-      id,
-      storageKey: key,
-      sha256: createHash('sha256').update(input.bytes).digest('hex'),
-      size: input.bytes.length,
-      mime,
-      originalName: sanitizeName(input.filename),
-      createdBy: input.createdBy,
-    })
-    .returning();
-  return row;
+  return saveGeneratedFile(db, store, {
+    bytes: input.bytes,
+    filename: sanitizeName(input.filename),
+    mime,
+    createdBy: input.createdBy,
+  });
 }
 
 export async function getFile(db: Db, id: string): Promise<StoredFile> {

@@ -5,8 +5,8 @@ import type { StoredFile } from './files.service.js';
 import { storedFiles } from './files.table.js';
 
 /**
- * Stores a file the server wrote itself (an export, a report): its type is known, not sniffed,
- * and no upload limit applies.
+ * Stores a file's bytes and its metadata row, its type as given: a file the server wrote itself
+ * (an export, a report) as it is, an upload once `saveFile` has checked its size and sniffed it.
  */
 export async function saveGeneratedFile(
   db: Db,
