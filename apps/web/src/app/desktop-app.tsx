@@ -54,6 +54,8 @@ const THEME: ThemeConfig = {
       colorError: ERROR_TEXT,
     },
     Button: { colorError: ERROR_TEXT },
+    // Status text (a rise shown green, a warning, an error) in the same readable shades.
+    Typography: { colorSuccess: TAG_TEXT.green7, colorWarning: TAG_TEXT.gold7, colorError: ERROR_TEXT },
     // An empty table says so in the disabled colour.
     Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.55)' },
   },
