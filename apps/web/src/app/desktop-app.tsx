@@ -55,7 +55,11 @@ const THEME: ThemeConfig = {
     },
     Button: { colorError: ERROR_TEXT },
     // Status text (a rise shown green, a warning, an error) in the same readable shades.
-    Typography: { colorSuccess: TAG_TEXT.green7, colorWarning: TAG_TEXT.gold7, colorError: ERROR_TEXT },
+    Typography: {
+      colorSuccessText: TAG_TEXT.green7,
+      colorWarningText: TAG_TEXT.gold7,
+      colorErrorText: ERROR_TEXT,
+    },
     // An empty table says so in the disabled colour.
     Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.55)' },
   },

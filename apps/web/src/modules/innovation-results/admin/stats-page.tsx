@@ -26,6 +26,7 @@ import { useUrlFilters } from '../../admin-kit/url-filters';
 import { useCycles, useStats } from '../api';
 import { formatYuan } from '../money';
 import { ResultsFrame } from './results-frame';
+import './results.css';
 
 // ECharts is large: it is loaded only when the statistics are opened, never with other pages.
 const StatsCharts = lazy(() => import('./stats-charts').then((m) => ({ default: m.StatsCharts })));
@@ -96,7 +97,7 @@ export function StatsPage() {
     c.approvedChange === null ? (
       none
     ) : c.approvedChange > 0 ? (
-      <Typography.Text type="success">
+      <Typography.Text className="ll-rise">
         <ArrowUpOutlined /> {c.approvedChange}
       </Typography.Text>
     ) : c.approvedChange < 0 ? (
